@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { listAccounts } from "@/db/dal/admin";
+import { requireAdminPage } from "../_lib";
+import { AdminTabs } from "../admin-tabs";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Admin"))("usersTitle") };
+}
+
+export default async function UsersPage() {
+  const actor = await requireAdminPage("account:manage");
+  const rows = await listAccounts(actor);
+  const t = await getTranslations("Admin");
+  const roles = await getTranslations("Roles");
+  return (
+    <div className="grid gap-4">
+      <AdminTabs current="users" />
+      <h1 className="text-2xl font-semibold">{t("usersTitle")}</h1>
+      <Table data-testid="accounts-table">
+        <TableHeader>
+          <TableRow>
+            <TableHead>{t("name")}</TableHead>
+            <TableHead>{t("email")}</TableHead>
+            <TableHead>{t("role")}</TableHead>
+            <TableHead>{t("active")}</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.id}>
+              <TableCell>{row.name}</TableCell>
+              <TableCell>{row.email}</TableCell>
+              <TableCell>{roles(row.role)}</TableCell>
+              <TableCell>{row.active ? t("active") : <Badge variant="secondary">{t("inactive")}</Badge>}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

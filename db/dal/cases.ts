@@ -1,0 +1,67 @@
+import "server-only";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { getDb } from "../client";
+import { accounts, caseAssignments, cases } from "../schema";
+import { canReadCase, canWriteCase } from "./access";
+import type { Actor } from "./actor";
+import { notFound } from "./errors";
+
+/** A row of the cases list: only what the table shows. */
+export interface CaseListItem {
+  ref: string;
+  fullName: string;
+  nativeName: string | null;
+  status: (typeof cases.$inferSelect)["status"];
+  detainingCountry: string;
+  facility: string | null;
+  facilityCity: string | null;
+  riskLevel: (typeof cases.$inferSelect)["riskLevel"];
+  nextDeadline: string | null;
+  restricted: boolean;
+}
+
+const listColumns = {
+  ref: cases.ref,
+  fullName: cases.fullName,
+  nativeName: cases.nativeName,
+  status: cases.status,
+  detainingCountry: cases.detainingCountry,
+  facility: cases.facility,
+  facilityCity: cases.facilityCity,
+  riskLevel: cases.riskLevel,
+  nextDeadline: cases.nextDeadline,
+  restricted: cases.restricted,
+};
+
+/** The cases the actor may read, most recently updated first. */
+export async function listCases(actor: Actor, options: { limit?: number } = {}): Promise<CaseListItem[]> {
+  return getDb()
+    .select(listColumns)
+    .from(cases)
+    .where(canReadCase(actor))
+    .orderBy(desc(cases.updatedAt), asc(cases.id))
+    .limit(Math.min(options.limit ?? 100, 500));
+}
+
+/** One case's header and details; NOT_FOUND when it does not exist or the actor may not read it. */
+export async function getCase(actor: Actor, ref: string) {
+  const db = getDb();
+  const [row] = await db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.ref, ref), canReadCase(actor)))
+    .limit(1);
+  if (!row) throw notFound("Case");
+  const [writable] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, row.id), canWriteCase(actor)));
+  const assigned = await db
+    .select({ id: accounts.id, name: accounts.name })
+    .from(caseAssignments)
+    .innerJoin(accounts, eq(accounts.id, caseAssignments.accountId))
+    .where(inArray(caseAssignments.caseId, [row.id]))
+    .orderBy(asc(accounts.name));
+  const { searchText: _omit, ...details } = row;
+  return { ...details, assigned, canWrite: !!writable };
+}

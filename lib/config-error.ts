@@ -1,0 +1,35 @@
+/** A start-up problem the operator can fix: printed as one sentence, never as a stack trace. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Validates a postgres:// URL and returns it, or throws a ConfigError naming the variable. */
+export function parseDatabaseUrl(value: string, variable = "DATABASE_URL"): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      `${variable} is not a valid URL: expected postgres://user:password@host:5432/database, got "${redact(value)}".`,
+    );
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(`${variable} must start with postgres:// or postgresql://, got "${url.protocol}//…".`);
+  }
+  if (!url.hostname) throw new ConfigError(`${variable} names no host: expected postgres://user@host:5432/database.`);
+  return value;
+}
+
+/** Hides a password in a connection string before it is printed. */
+export function redact(value: string): string {
+  return value.replace(/\/\/([^:/@]+):([^@]*)@/, "//$1:***@");
+}
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 65535) {
+    throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${value}".`);
+  }
+  return n;
+}

