@@ -1,10 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { daysUntil, formatPartialDate, type PartialDate } from "./partial-date";
+import {
+  daysUntil,
+  formatPartialDate,
+  fromDateFields,
+  type PartialDate,
+  type PartialDateFields,
+  toDateFields,
+} from "./partial-date";
 
 const t = (key: string, values?: Record<string, string>) =>
   ({
     unknown: "date unknown",
-    approxDay: `c. ${values?.date}`,
+    approx: `c. ${values?.date}`,
     early: `early ${values?.date}`,
     mid: `mid-${values?.date}`,
     late: `late ${values?.date}`,
@@ -37,6 +44,42 @@ describe("formatPartialDate", () => {
   });
   it("says when nothing is known", () => {
     expect(show(null)).toBe("date unknown");
+  });
+});
+
+describe("around a month or a year", () => {
+  it("says c. when no part of the period is known", () => {
+    expect(show({ on: "2017-11-01", precision: "month", approx: true })).toBe("c. Nov 2017");
+    expect(show({ on: "2017-01-01", precision: "year", approx: true })).toBe("c. 2017");
+  });
+});
+
+describe("form fields round trip", () => {
+  const cases: Array<[PartialDateFields, PartialDate]> = [
+    [
+      { year: "2024", month: "6", day: "15", part: "", approx: false },
+      { on: "2024-06-15", precision: "day", approx: false },
+    ],
+    [
+      { year: "2017", month: "11", day: "", part: "early", approx: true },
+      { on: "2017-11-05", precision: "month", approx: true },
+    ],
+    [
+      { year: "1999", month: "11", day: "", part: "", approx: false },
+      { on: "1999-11-01", precision: "month", approx: false },
+    ],
+    [
+      { year: "2024", month: "", day: "", part: "early", approx: true },
+      { on: "2024-02-15", precision: "year", approx: true },
+    ],
+    [
+      { year: "2024", month: "", day: "", part: "", approx: false },
+      { on: "2024-01-01", precision: "year", approx: false },
+    ],
+  ];
+  it.each(cases)("%j <-> %j", (fields, stored) => {
+    expect(fromDateFields(fields)).toEqual(stored);
+    expect(toDateFields(stored)).toEqual(fields);
   });
 });
 

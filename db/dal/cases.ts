@@ -1,10 +1,13 @@
 import "server-only";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import type { DatePrecision } from "@/lib/domain";
+import { toDateFields } from "@/lib/partial-date";
+import type { CaseFormValues } from "@/lib/schemas/case";
 import { getDb } from "../client";
 import { accounts, caseAssignments, cases } from "../schema";
 import { canReadCase, canWriteCase } from "./access";
 import type { Actor } from "./actor";
-import { notFound } from "./errors";
+import { DalError, notFound } from "./errors";
 
 /** A row of the cases list: only what the table shows. */
 export interface CaseListItem {
@@ -64,4 +67,44 @@ export async function getCase(actor: Actor, ref: string) {
     .orderBy(asc(accounts.name));
   const { searchText: _omit, ...details } = row;
   return { ...details, assigned, canWrite: !!writable };
+}
+
+/** A case as the edit form needs it, with the version it was loaded at; only for actors who may write it. */
+export async function getCaseForEdit(
+  actor: Actor,
+  ref: string,
+): Promise<{ ref: string; version: number; values: CaseFormValues }> {
+  const c = await getCase(actor, ref);
+  if (!c.canWrite)
+    throw new DalError("FORBIDDEN", "You may read this case but not change it: it is not assigned to you.");
+  const date = (on: string | null, precision: DatePrecision | null, approx: boolean) =>
+    toDateFields(on && precision ? { on, precision, approx } : null);
+  return {
+    ref: c.ref,
+    version: c.version,
+    values: {
+      fullName: c.fullName,
+      nativeName: c.nativeName ?? "",
+      otherNames: c.otherNames.join("\n"),
+      sex: c.sex,
+      birth: date(c.birthDate, c.birthPrecision, c.birthApprox),
+      ageYears: c.ageYears === null ? "" : String(c.ageYears),
+      ageAsOf: c.ageAsOf ?? "",
+      nationality: c.nationality ?? "",
+      otherCitizenships: c.otherCitizenships.join(", "),
+      occupation: c.occupation ?? "",
+      affiliation: c.affiliation ?? "",
+      detainingCountry: c.detainingCountry,
+      facility: c.facility ?? "",
+      facilityCity: c.facilityCity ?? "",
+      detained: date(c.detainedOn, c.detainedPrecision, c.detainedApprox),
+      allegations: c.allegations ?? "",
+      chargesClassified: c.chargesClassified,
+      riskLevel: c.riskLevel,
+      nextDeadline: c.nextDeadline ?? "",
+      nextDeadlineNote: c.nextDeadlineNote ?? "",
+      restricted: c.restricted,
+      summary: c.summary ?? "",
+    },
+  };
 }

@@ -1,0 +1,67 @@
+import "server-only";
+import type { z } from "zod";
+import type { Actor } from "@/db/dal/actor";
+import { DalError } from "@/db/dal/errors";
+import { requireActor } from "@/db/dal/session";
+import type { ActionResult } from "@/lib/action-result";
+import { logger } from "@/lib/logger";
+import { fieldErrorsOf } from "@/lib/schemas/account";
+
+export type { ActionResult };
+
+/**
+ * The one wrapper for Server Actions: session (checked against the database), then the zod schema
+ * (re-parsed on the server even though the form validated), then the DAL call. Typed arguments from
+ * the client are never trusted: `raw` is unknown until parsed. DAL errors become answers; anything
+ * else is logged and answered with a generic message, never a stack trace.
+ */
+export function validatedAction<S extends z.ZodType, T>(
+  schema: S,
+  handler: (actor: Actor, input: z.output<S>) => Promise<T>,
+): (raw: unknown) => Promise<ActionResult<T>> {
+  return async (raw) => {
+    let actor: Actor;
+    try {
+      actor = await requireActor();
+    } catch (error) {
+      return toResult(error);
+    }
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        code: "VALIDATION",
+        error: "Some fields need attention.",
+        fieldErrors: fieldErrorsOf(parsed.error),
+      };
+    }
+    try {
+      return { ok: true, data: await handler(actor, parsed.data) };
+    } catch (error) {
+      return toResult(error);
+    }
+  };
+}
+
+function toResult(error: unknown): ActionResult<never> {
+  if (error instanceof DalError) {
+    return {
+      ok: false,
+      code: error.code,
+      error: error.message,
+      fieldErrors: error.fieldErrors,
+      conflict: error.extra.conflict,
+    };
+  }
+  if (isRedirectOrNotFound(error)) throw error;
+  logger.error({ err: error }, "server action failed");
+  return { ok: false, code: "ERROR", error: "Something went wrong on our side; nothing was saved. Try again." };
+}
+
+/** Next.js signals redirect() and notFound() by throwing; those must pass through. */
+function isRedirectOrNotFound(error: unknown): boolean {
+  const digest = (error as { digest?: unknown } | null)?.digest;
+  return (
+    typeof digest === "string" && (digest.startsWith("NEXT_REDIRECT") || digest.startsWith("NEXT_HTTP_ERROR_FALLBACK"))
+  );
+}
