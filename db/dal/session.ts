@@ -24,6 +24,11 @@ export async function requireActorOrRedirect(): Promise<Actor> {
     const back = h.get("x-casefile-path") ?? "/cases";
     redirect(`/sign-in?callbackUrl=${encodeURIComponent(back)}`);
   }
+  if (actor.mustChangePassword) {
+    // A temporary password set by an admin is changed before anything else is shown.
+    const path = (await headers()).get("x-casefile-path") ?? "";
+    if (!path.startsWith("/account/password")) redirect("/account/password");
+  }
   return actor;
 }
 

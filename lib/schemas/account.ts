@@ -39,3 +39,32 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, string> {
   }
   return out;
 }
+
+/** Admin: a new account (the password is generated and shown once). */
+export const adminNewAccountSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, "Name is required.").max(200, "Name is too long (200 characters at most)."),
+  role: z.enum(ROLES, { error: `Role must be one of ${ROLES.join(", ")}.` }),
+});
+export type AdminNewAccountInput = z.input<typeof adminNewAccountSchema>;
+
+const accountRef = {
+  accountId: z.string().uuid("Account is not valid."),
+  version: z.coerce.number().int().positive(),
+};
+export const changeRoleSchema = z.object({
+  ...accountRef,
+  role: z.enum(ROLES, { error: "Role must be one of the listed roles." }),
+});
+export const setActiveSchema = z.object({ ...accountRef, active: z.boolean() });
+export const resetPasswordSchema = z.object(accountRef);
+
+/** The signed-in user's own password change. */
+export const ownPasswordSchema = z
+  .object({
+    current: z.string().min(1, "Enter your current password.").max(1024),
+    next: passwordSchema,
+    confirm: z.string().max(1024),
+  })
+  .refine((v) => v.next === v.confirm, { path: ["confirm"], message: "The two new passwords do not match." });
+export type OwnPasswordInput = z.input<typeof ownPasswordSchema>;

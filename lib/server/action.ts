@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "@/db/dal/actor";
+import { recordAccessDenied } from "@/db/dal/audit";
 import { DalError } from "@/db/dal/errors";
 import { requireActor } from "@/db/dal/session";
 import type { ActionResult } from "@/lib/action-result";
@@ -38,6 +39,9 @@ export function validatedAction<S extends z.ZodType, T>(
     try {
       return { ok: true, data: await handler(actor, parsed.data) };
     } catch (error) {
+      if (error instanceof DalError && (error.code === "FORBIDDEN" || error.code === "NOT_FOUND")) {
+        await recordAccessDenied(actor.id, handler.name || "server action", { code: error.code });
+      }
       return toResult(error);
     }
   };

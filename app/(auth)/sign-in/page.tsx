@@ -28,7 +28,10 @@ export default async function SignInPage({ searchParams }: PageProps<"/sign-in">
           <CardDescription>{t("description")}</CardDescription>
         </CardHeader>
         <CardContent>
-          <SignInForm callbackUrl={callbackUrl} />
+          <SignInForm
+            callbackUrl={callbackUrl}
+            notice={params.notice === "password-changed" ? t("passwordChanged") : undefined}
+          />
         </CardContent>
       </Card>
     </main>

@@ -12,6 +12,7 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
   const t = await getTranslations("Nav");
   const roles = await getTranslations("Roles");
   const app = await getTranslations("App");
+  const account = await getTranslations("Account");
   return (
     <div className="flex min-h-screen flex-col">
       <header className="border-b bg-card">
@@ -31,6 +32,9 @@ export async function AppShell({ actor, children }: { actor: Actor; children: Re
               {t("signedInAs", { name: actor.name })}{" "}
               <span className="text-muted-foreground">({roles(actor.role)})</span>
             </span>
+            <Link href="/account/password" className="text-muted-foreground hover:underline">
+              {account("link")}
+            </Link>
             <form action={signOutAction}>
               <Button type="submit" variant="outline" size="sm">
                 {t("signOut")}

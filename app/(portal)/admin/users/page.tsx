@@ -5,6 +5,8 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { listAccounts } from "@/db/dal/admin";
 import { requireAdminPage } from "../_lib";
 import { AdminTabs } from "../admin-tabs";
+import { AccountControls } from "./_components/account-controls";
+import { NewAccountForm } from "./_components/new-account-form";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Admin"))("usersTitle") };
@@ -19,6 +21,7 @@ export default async function UsersPage() {
     <div className="grid gap-4">
       <AdminTabs current="users" />
       <h1 className="text-2xl font-semibold">{t("usersTitle")}</h1>
+      <NewAccountForm />
       <Table data-testid="accounts-table">
         <TableHeader>
           <TableRow>
@@ -26,15 +29,27 @@ export default async function UsersPage() {
             <TableHead>{t("email")}</TableHead>
             <TableHead>{t("role")}</TableHead>
             <TableHead>{t("active")}</TableHead>
+            <TableHead>{t("controls")}</TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
           {rows.map((row) => (
-            <TableRow key={row.id}>
+            <TableRow key={row.id} data-account={row.email}>
               <TableCell>{row.name}</TableCell>
               <TableCell>{row.email}</TableCell>
-              <TableCell>{roles(row.role)}</TableCell>
+              <TableCell>
+                {roles(row.role)}
+                {row.mustChangePassword ? (
+                  <Badge variant="warning" className="ml-2">
+                    {t("mustChange")}
+                  </Badge>
+                ) : null}
+              </TableCell>
               <TableCell>{row.active ? t("active") : <Badge variant="secondary">{t("inactive")}</Badge>}</TableCell>
+              <TableCell>
+                {/* key: fresh controls after each change (new version) */}
+                <AccountControls key={`${row.id}:${row.version}`} account={row} isSelf={row.id === actor.id} />
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
