@@ -21,6 +21,8 @@ runMain(async () => {
       ...process.env,
       NODE_ENV: "production",
       DATABASE_URL: url,
+      // Lets specs set "today" with a cookie (lib/server/clock.ts); never set in production.
+      CASEFILE_TEST_CLOCK: "1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-secret-0123456789abcdef0123456789abcdef",
     },
   });

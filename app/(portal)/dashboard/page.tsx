@@ -1,47 +1,427 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { BarChart } from "@/components/charts/bar-chart";
+import { CountrySelect } from "@/components/forms/country-select";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { openCasesByStatus } from "@/db/dal/dashboard";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { getDashboard } from "@/db/dal/dashboard";
 import { requireActorOrRedirect } from "@/db/dal/session";
+import { countryName, isCountryCode } from "@/lib/countries";
+import { getDateFormatters } from "@/lib/i18n/dates";
 import { can } from "@/lib/permissions";
+import { getToday } from "@/lib/server/clock";
+import { cn } from "@/lib/utils";
+import { casesHref } from "./_lib";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Dashboard"))("title") };
 }
 
-export default async function DashboardPage() {
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 20);
+const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : null);
+
+function DaysLeft({ days, t }: { days: number; t: (k: "daysLeft" | "overdue", v: { days: number }) => string }) {
+  return (
+    <span className={cn(days <= 7 && "font-semibold text-destructive")} data-days={days}>
+      {days >= 0 ? t("daysLeft", { days }) : t("overdue", { days: -days })}
+    </span>
+  );
+}
+
+/** A figure as a chart and, for everyone and every screen reader, as a table of links. */
+function ChartCard({
+  title,
+  rows,
+  labelHeader,
+  vertical,
+  testId,
+}: {
+  title: string;
+  rows: Array<{ label: string; value: number; href: string }>;
+  labelHeader: string;
+  vertical?: boolean;
+  testId: string;
+}) {
+  return (
+    <Card data-testid={testId}>
+      <CardHeader className="pb-2">
+        <CardTitle>
+          <h2 className="text-base">{title}</h2>
+        </CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-3">
+        {rows.length > 0 ? (
+          <BarChart data={rows} vertical={vertical} height={vertical ? Math.max(120, rows.length * 28) : 200} />
+        ) : null}
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{labelHeader}</TableHead>
+              <TableHead className="text-right">#</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.label}>
+                <TableCell>{r.label}</TableCell>
+                <TableCell className="text-right">
+                  <Link href={r.href} className="font-medium text-primary underline-offset-2 hover:underline">
+                    {r.value}
+                  </Link>
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const actor = await requireActorOrRedirect();
-  const byStatus = await openCasesByStatus(actor);
+  const sp = await searchParams;
+  const countryParam = first(sp.country)?.toUpperCase();
+  const quietParam = Number(first(sp.quiet));
+  const filter = {
+    today: await getToday(),
+    country: countryParam && isCountryCode(countryParam) ? countryParam : null,
+    detainedFrom: day(first(sp.from)),
+    detainedTo: day(first(sp.to)),
+    quietDays: Number.isInteger(quietParam) && quietParam > 0 && quietParam <= 3650 ? quietParam : 30,
+  };
+  const data = await getDashboard(actor, filter);
   const t = await getTranslations("Dashboard");
   const status = await getTranslations("Status");
-  const total = byStatus.reduce((sum, row) => sum + row.n, 0);
+  const risk = await getTranslations("Risk");
+  const locale = await getLocale();
+  const dates = await getDateFormatters();
+  const mine = !can(actor.role, "dashboard:all");
+  const base = { mine, country: filter.country };
+  const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
+
+  const caseLink = (c: { ref: string; fullName: string; nativeName: string | null }) => (
+    <Link href={`/cases/${c.ref}`} className="text-primary hover:underline">
+      <span className="font-mono text-xs">{c.ref}</span> {c.fullName}
+      {c.nativeName ? <span className="text-muted-foreground"> {c.nativeName}</span> : null}
+    </Link>
+  );
+
   return (
-    <div className="grid gap-4">
-      <h1 className="text-2xl font-semibold">
-        {t("title")}: {can(actor.role, "dashboard:all") ? t("all") : t("mine")}
-      </h1>
-      <Card className="max-w-md">
-        <CardHeader>
-          <CardTitle>
-            <h2>
-              {t("openCases")}: <span data-testid="open-cases-total">{total}</span>
-            </h2>
-          </CardTitle>
-        </CardHeader>
-        <CardContent>
-          <ul className="grid gap-1 text-sm">
-            {byStatus.map((row) => (
-              <li key={row.status} className="flex justify-between">
-                <Link href={`/cases?status=${row.status}`} className="hover:underline">
-                  {status(row.status)}
-                </Link>
-                <span>{row.n}</span>
+    <div className="grid gap-6">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-semibold">
+          {t("title")}: {mine ? t("mine") : t("all")}
+        </h1>
+        <p className="text-sm text-muted-foreground" data-testid="dashboard-today">
+          {t("asOf", { date: dates.day(data.today) })}
+        </p>
+      </div>
+
+      <section
+        aria-labelledby="high-risk-heading"
+        className="rounded-lg border-2 border-destructive/60 bg-destructive/5 p-4"
+        data-testid="high-risk"
+      >
+        <h2 id="high-risk-heading" className="mb-2 text-lg font-semibold text-destructive">
+          {t("highRisk")} ({data.highRisk.length})
+        </h2>
+        {data.highRisk.length === 0 ? (
+          <p className="text-sm">{t("highRiskNone")}</p>
+        ) : (
+          <ul className="grid gap-1 md:grid-cols-2">
+            {data.highRisk.map((c) => (
+              <li key={c.ref} className="flex flex-wrap items-center gap-2 text-sm">
+                <Badge variant={c.riskLevel === "critical" ? "destructive" : "warning"}>{risk(c.riskLevel)}</Badge>
+                {caseLink(c)}
+                <span className="text-muted-foreground">{status(c.status)}</span>
+                {c.due ? <DaysLeft days={c.daysLeft} t={t} /> : null}
               </li>
             ))}
           </ul>
+        )}
+      </section>
+
+      <form
+        method="get"
+        className="grid gap-3 rounded-lg border p-4 md:grid-cols-5 md:items-end"
+        aria-label={t("filters")}
+      >
+        <div className="grid gap-1.5">
+          <Label htmlFor="d-country">{t("country")}</Label>
+          <CountrySelect
+            id="d-country"
+            name="country"
+            defaultValue={filter.country ?? ""}
+            emptyLabel={t("anyCountry")}
+          />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="d-from">{t("detainedFrom")}</Label>
+          <Input id="d-from" type="date" name="from" defaultValue={filter.detainedFrom ?? ""} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="d-to">{t("detainedTo")}</Label>
+          <Input id="d-to" type="date" name="to" defaultValue={filter.detainedTo ?? ""} />
+        </div>
+        <div className="grid gap-1.5">
+          <Label htmlFor="d-quiet">{t("quietDays")}</Label>
+          <Input id="d-quiet" type="number" min={1} max={3650} name="quiet" defaultValue={filter.quietDays} />
+        </div>
+        <div className="flex gap-2">
+          <Button type="submit">{t("apply")}</Button>
+          <Button variant="outline" asChild>
+            <Link href="/dashboard">{t("clear")}</Link>
+          </Button>
+        </div>
+      </form>
+
+      <p className="text-lg">
+        {t("openCases")}:{" "}
+        <Link href={casesHref(base)} className="font-semibold text-primary underline" data-testid="open-cases-total">
+          {data.totalOpen}
+        </Link>
+      </p>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <ChartCard
+          testId="by-status"
+          title={t("byStatus")}
+          labelHeader={t("byStatus")}
+          vertical
+          rows={data.byStatus.map((r) => ({
+            label: status(r.key),
+            value: r.n,
+            href: casesHref(base, { status: r.key }),
+          }))}
+        />
+        <ChartCard
+          testId="by-country"
+          title={t("byCountry")}
+          labelHeader={t("country")}
+          vertical
+          rows={data.byCountry.map((r) => ({
+            label: countryName(r.key, locale),
+            value: r.n,
+            href: casesHref(base, { country: r.key }),
+          }))}
+        />
+        <ChartCard
+          testId="by-facility"
+          title={t("byFacility")}
+          labelHeader={t("byFacility")}
+          vertical
+          rows={data.byFacility.map((r) => ({
+            label: [r.key, r.city].filter(Boolean).join(", ") || t("unknownFacility"),
+            value: r.n,
+            href: casesHref(base, { facility: r.key || r.city || undefined }),
+          }))}
+        />
+        <ChartCard
+          testId="by-risk"
+          title={t("byRisk")}
+          labelHeader={t("byRisk")}
+          rows={[...data.byRisk]
+            .sort(
+              (a, b) =>
+                ["critical", "high", "medium", "low"].indexOf(a.key) -
+                ["critical", "high", "medium", "low"].indexOf(b.key),
+            )
+            .map((r) => ({ label: risk(r.key), value: r.n, href: casesHref(base, { risk: r.key }) }))}
+        />
+      </div>
+
+      <Card data-testid="per-month">
+        <CardHeader className="pb-2">
+          <CardTitle>
+            <h2 className="text-base">{t("perMonth")}</h2>
+          </CardTitle>
+        </CardHeader>
+        <CardContent className="grid gap-3">
+          <BarChart
+            data={data.perMonth.map((m) => ({
+              label: monthFormat.format(new Date(`${m.month}-01T00:00:00Z`)),
+              value: m.n,
+            }))}
+          />
+          <details>
+            <summary className="cursor-pointer text-sm">{t("showTable")}</summary>
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("month")}</TableHead>
+                  <TableHead className="text-right">{t("detentions")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.perMonth.map((m) => (
+                  <TableRow key={m.month}>
+                    <TableCell>{m.month}</TableCell>
+                    <TableCell className="text-right">{m.n}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </details>
         </CardContent>
       </Card>
+
+      <section aria-labelledby="quiet-heading" data-testid="quiet">
+        <h2 id="quiet-heading" className="mb-2 text-lg font-semibold">
+          {t("quiet", { days: filter.quietDays })}
+        </h2>
+        {data.quiet.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("quietNone", { days: filter.quietDays })}</p>
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("case")}</TableHead>
+                <TableHead>{t("lastContact")}</TableHead>
+                <TableHead className="text-right">{t("silence")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.quiet.map((c) => (
+                <TableRow key={c.ref} data-ref={c.ref}>
+                  <TableCell>{caseLink(c)}</TableCell>
+                  <TableCell>{c.lastContactOn ? dates.day(c.lastContactOn) : t("neverContacted")}</TableCell>
+                  <TableCell className="text-right">{t("silentFor", { days: c.silentDays })}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="deadlines-heading" data-testid="deadlines">
+          <h2 id="deadlines-heading" className="mb-2 text-lg font-semibold">
+            {t("deadlines")}
+          </h2>
+          {data.deadlines.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("deadlinesNone")}</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("case")}</TableHead>
+                  <TableHead>{t("due")}</TableHead>
+                  <TableHead className="text-right">{t("daysLeftHeader")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.deadlines.map((c) => (
+                  <TableRow key={c.ref} data-ref={c.ref}>
+                    <TableCell>
+                      {caseLink(c)}
+                      {c.note ? <div className="text-xs text-muted-foreground">{c.note}</div> : null}
+                    </TableCell>
+                    <TableCell className="whitespace-nowrap">{dates.day(c.due)}</TableCell>
+                    <TableCell className="text-right">
+                      <DaysLeft days={c.daysLeft} t={t} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+        <section aria-labelledby="followups-heading" data-testid="follow-ups">
+          <h2 id="followups-heading" className="mb-2 text-lg font-semibold">
+            {t("followUps")}
+          </h2>
+          {data.followUps.length === 0 ? (
+            <p className="text-sm text-muted-foreground">{t("followUpsNone")}</p>
+          ) : (
+            <Table>
+              <TableHeader>
+                <TableRow>
+                  <TableHead>{t("case")}</TableHead>
+                  <TableHead>{t("due")}</TableHead>
+                  <TableHead className="text-right">{t("daysLeftHeader")}</TableHead>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.followUps.map((c) => (
+                  <TableRow key={`${c.ref}-${c.due}`}>
+                    <TableCell>{caseLink(c)}</TableCell>
+                    <TableCell className="whitespace-nowrap">{dates.day(c.due)}</TableCell>
+                    <TableCell className="text-right">
+                      <DaysLeft days={c.daysLeft} t={t} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </section>
+      </div>
+
+      <section aria-labelledby="petitions-heading" data-testid="petitions-overdue">
+        <h2 id="petitions-heading" className="mb-2 text-lg font-semibold">
+          {t("petitionsOverdue")}
+        </h2>
+        {data.petitionsOverdue.length === 0 ? (
+          <p className="text-sm text-muted-foreground">{t("petitionsOverdueNone")}</p>
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>{t("case")}</TableHead>
+                <TableHead>{t("petition")}</TableHead>
+                <TableHead>{t("due")}</TableHead>
+                <TableHead className="text-right">{t("daysLeftHeader")}</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {data.petitionsOverdue.map((p) => (
+                <TableRow key={`${p.ref}-${p.petitioner}-${p.due}`}>
+                  <TableCell>{caseLink(p)}</TableCell>
+                  <TableCell>
+                    {p.petitioner} → {p.addressee}
+                  </TableCell>
+                  <TableCell className="whitespace-nowrap">{dates.day(p.due)}</TableCell>
+                  <TableCell className="text-right">
+                    <DaysLeft days={p.daysLeft} t={t} />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+
+      <section aria-labelledby="caseload-heading" data-testid="caseload">
+        <h2 id="caseload-heading" className="mb-2 text-lg font-semibold">
+          {t("caseload")}
+        </h2>
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{t("caseworker")}</TableHead>
+              <TableHead className="text-right">{t("openCases")}</TableHead>
+              <TableHead className="text-right">{t("overdueItems")}</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.caseload.map((c) => (
+              <TableRow key={c.id}>
+                <TableCell>{c.name}</TableCell>
+                <TableCell className="text-right">{c.openCases}</TableCell>
+                <TableCell className={cn("text-right", c.overdue > 0 && "font-semibold text-destructive")}>
+                  {c.overdue}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </section>
     </div>
   );
 }
