@@ -1,0 +1,80 @@
+import { randomUUID } from "node:crypto";
+import { cases } from "@/db/schema";
+import { buildSearchText } from "@/lib/search";
+import { DEMO_PASSWORD, expect, signIn, test } from "./fixtures";
+
+/** The server's "today" for this browser context (honoured by the e2e server only). */
+async function setToday(context: import("@playwright/test").BrowserContext, baseURL: string, day: string) {
+  await context.addCookies([{ name: "casefile-today", value: day, url: baseURL }]);
+}
+
+test("on 1 June 2024 the coordinator sees Baek Won-soon's 15 June deadline with 14 days left", async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await setToday(context, baseURL as string, "2024-06-01");
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard");
+  await signIn(page, "coordinator@example.org", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await expect(page.getByTestId("dashboard-today")).toContainText("1 Jun 2024");
+  const row = page.getByTestId("deadlines").locator('tr[data-ref="DC-2024-0001"]');
+  await expect(row).toContainText("Baek Won-soon");
+  await expect(row).toContainText("15 Jun 2024");
+  await expect(row).toContainText("14 days left");
+});
+
+test("a case 31 days without consular contact is listed as quiet", async ({
+  page,
+  context,
+  baseURL,
+  db,
+  makeAccount,
+}) => {
+  const ref = `DC-2024-${String(5000 + Math.floor(Math.random() * 4000))}`;
+  const fullName = `Quiet Person ${randomUUID().slice(0, 6)}`;
+  await db.insert(cases).values({
+    ref,
+    fullName,
+    searchText: buildSearchText({ ref, fullName }),
+    detainingCountry: "RU",
+    detainedOn: "2024-03-01",
+    detainedPrecision: "day",
+    lastContactOn: "2024-05-01",
+  });
+  const coordinator = await makeAccount("coordinator");
+  await setToday(context, baseURL as string, "2024-06-01");
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard");
+  await signIn(page, coordinator.email, coordinator.password);
+  const quietRow = page.getByTestId("quiet").locator(`tr[data-ref="${ref}"]`);
+  await expect(quietRow).toContainText(fullName);
+  await expect(quietRow).toContainText("31 days");
+  // One day less silence is not quiet.
+  await setToday(context, baseURL as string, "2024-05-31");
+  await page.reload();
+  await expect(page.getByTestId("quiet").locator(`tr[data-ref="${ref}"]`)).toHaveCount(0);
+});
+
+test("clicking a status count lands on the cases table filtered by that status", async ({ page, makeAccount }) => {
+  const coordinator = await makeAccount("coordinator");
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard");
+  await signIn(page, coordinator.email, coordinator.password);
+  const statusTable = page.getByTestId("by-status");
+  const row = statusTable.getByRole("row", { name: /Detention extended/ });
+  const count = Number(await row.getByRole("link").innerText());
+  expect(count).toBeGreaterThan(0);
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/cases\?.*status=detention_extended/);
+  await expect(page.getByRole("link", { name: "Baek Won-soon" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Jun Kyung-chul/ })).toHaveCount(0);
+});
+
+test("a caseworker's dashboard shows only their own cases", async ({ page }) => {
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard");
+  await signIn(page, "caseworker2@example.org", DEMO_PASSWORD);
+  await expect(page.getByRole("heading", { name: /My cases/ })).toBeVisible();
+  // caseworker2 is assigned Jun Kyung-chul only: Baek's case and the restricted 2004 case are absent.
+  await expect(page.getByText("Baek Won-soon")).toHaveCount(0);
+  await expect(page.getByText("DC-2004-0001")).toHaveCount(0);
+  await expect(page.getByTestId("high-risk")).toContainText("Jun Kyung-chul");
+});
