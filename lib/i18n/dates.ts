@@ -1,10 +1,11 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import { formatPartialDate, type PartialDate } from "@/lib/partial-date";
+import { dateLocale } from "./format-locale";
 
 /** A server-side formatter for partial dates in the request's locale. */
 export async function getDateFormatters() {
-  const locale = await getLocale();
+  const locale = dateLocale(await getLocale());
   const t = await getTranslations("Dates");
   const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
   const stamp = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });

@@ -13,6 +13,7 @@ import { getDashboard } from "@/db/dal/dashboard";
 import { requireActorOrRedirect } from "@/db/dal/session";
 import { countryName, isCountryCode } from "@/lib/countries";
 import { getDateFormatters } from "@/lib/i18n/dates";
+import { dateLocale } from "@/lib/i18n/format-locale";
 import { can } from "@/lib/permissions";
 import { getToday } from "@/lib/server/clock";
 import { cn } from "@/lib/utils";
@@ -103,7 +104,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const dates = await getDateFormatters();
   const mine = !can(actor.role, "dashboard:all");
   const base = { mine, country: filter.country };
-  const monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
+  const monthFormat = new Intl.DateTimeFormat(dateLocale(locale), { month: "short", year: "2-digit", timeZone: "UTC" });
 
   const caseLink = (c: { ref: string; fullName: string; nativeName: string | null }) => (
     <Link href={`/cases/${c.ref}`} className="text-primary hover:underline">
