@@ -1,75 +1,242 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { Badge } from "@/components/ui/badge";
+import { Alert } from "@/components/ui/alert";
 import { getCase } from "@/db/dal/cases";
 import { DalError } from "@/db/dal/errors";
 import { requireActorOrRedirect } from "@/db/dal/session";
+import { getCaseTimeline } from "@/db/dal/timeline";
+import { AWAITING_PETITION_STATES } from "@/lib/domain";
 import { getDateFormatters } from "@/lib/i18n/dates";
-import { daysUntil, todayIso } from "@/lib/partial-date";
+import { daysUntil } from "@/lib/partial-date";
+import { getToday } from "@/lib/server/clock";
+import { CaseHeader } from "./_components/case-header";
+import { ContactsTable } from "./_components/contacts-table";
+import { PetitionsTable } from "./_components/petitions-table";
+import { RecordPanel } from "./_components/record-panel";
+import type { TargetOption } from "./_components/source-forms";
+import { SourcesSection } from "./_components/sources-section";
+import { StatusHistoryTable } from "./_components/status-history-table";
+import { Timeline } from "./_components/timeline";
+import { loadTimelineParams } from "./_lib/search-params";
 
-async function load(ref: string) {
-  const actor = await requireActorOrRedirect();
+export async function generateMetadata({ params }: PageProps<"/cases/[ref]">): Promise<Metadata> {
+  const { ref } = await params;
+  return { title: decodeURIComponent(ref) };
+}
+
+/**
+ * One case: its header, the forms that add to its record (for those who may write it), the
+ * timeline (filtered and ordered by the URL), the tables of status changes, consular contacts and
+ * petitions, and its sources. Both queries check access themselves; an unreadable case is a 404.
+ */
+export default async function CasePage({ params, searchParams }: PageProps<"/cases/[ref]">) {
+  const [{ ref: rawRef }, query] = await Promise.all([params, searchParams]);
+  let ref: string;
   try {
-    return await getCase(actor, ref);
+    ref = decodeURIComponent(rawRef);
+  } catch {
+    notFound(); // a malformed %-escape: no such case
+  }
+  const { kinds, order } = loadTimelineParams(query);
+  const actor = await requireActorOrRedirect();
+  let loaded: [Awaited<ReturnType<typeof getCase>>, Awaited<ReturnType<typeof getCaseTimeline>>];
+  try {
+    loaded = await Promise.all([getCase(actor, ref), getCaseTimeline(actor, ref, { kinds, order })]);
   } catch (error) {
     if (error instanceof DalError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-}
+  const [c, timeline] = loaded;
 
-export async function generateMetadata({ params }: PageProps<"/cases/[ref]">): Promise<Metadata> {
-  const { ref } = await params;
-  return { title: ref };
-}
+  const [t, status, contactKind, counterpart, outcome, petitionState, asks, dates] = await Promise.all([
+    getTranslations("Records"),
+    getTranslations("Status"),
+    getTranslations("ContactKind"),
+    getTranslations("ContactCounterpart"),
+    getTranslations("ContactOutcome"),
+    getTranslations("PetitionState"),
+    getTranslations("PetitionAsk"),
+    getDateFormatters(),
+  ]);
+  const today = await getToday();
+  const retractedLabel = (r: { by: string; at: Date; reason: string } | null) =>
+    r ? t("retractedRow", { name: r.by, at: dates.stamp(r.at), reason: r.reason }) : null;
 
-export default async function CasePage({ params }: PageProps<"/cases/[ref]">) {
-  const { ref } = await params;
-  const c = await load(decodeURIComponent(ref));
-  const t = await getTranslations("Case");
-  const status = await getTranslations("Status");
-  const risk = await getTranslations("Risk");
-  const dates = await getDateFormatters();
-  const days = c.nextDeadline ? daysUntil(c.nextDeadline, todayIso()) : null;
+  // What a source can be attached to: labels for every item (retracted ones are listed but not offered).
+  const targetLabels = new Map<string, string>([["case", t("targetCase")]]);
+  const targets: TargetOption[] = [{ value: "case", label: t("targetCase") }];
+  const addTarget = (value: string, label: string, retracted: boolean) => {
+    targetLabels.set(value, label);
+    if (!retracted) targets.push({ value, label });
+  };
+  for (const s of timeline.statusHistory)
+    addTarget(
+      `status_change:${s.id}`,
+      t("targetStatus", { status: status(s.status), date: dates.partial(s.when) }),
+      !!s.retracted,
+    );
+  for (const x of timeline.contacts)
+    addTarget(
+      `contact:${x.id}`,
+      t("targetContact", {
+        kind: contactKind(x.contactKind),
+        counterpart: counterpart(x.counterpart),
+        date: dates.partial(x.when),
+      }),
+      !!x.retracted,
+    );
+  for (const p of timeline.petitions)
+    addTarget(
+      `petition:${p.id}`,
+      t("targetPetition", { petitioner: p.petitioner, addressee: p.addressee }),
+      !!p.retracted,
+    );
+  for (const n of timeline.notes)
+    addTarget(
+      `note:${n.id}`,
+      t("targetNote", { date: dates.partial(n.when), text: n.body.length > 60 ? `${n.body.slice(0, 59)}…` : n.body }),
+      !!n.retracted,
+    );
+
+  // The current status's and the last contact's dates as precisely as the timeline knows them.
+  const currentChange = timeline.statusHistory.filter((s) => !s.retracted).at(-1);
+  const detained =
+    c.detainedOn && c.detainedPrecision
+      ? { on: c.detainedOn, precision: c.detainedPrecision, approx: c.detainedApprox }
+      : null;
+  const statusSince = currentChange ? currentChange.when : detained;
+  const lastContact =
+    timeline.contacts
+      .filter((x) => !x.retracted)
+      .map((x) => x.when)
+      .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
+      .at(-1) ?? null;
+
+  const query1 = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const saved = query1(query.saved) === "1";
+
   return (
-    <article className="grid gap-4">
-      <header className="grid gap-2 border-b pb-4">
-        <p className="font-mono text-xs text-muted-foreground">{c.ref}</p>
-        <h1 className="text-2xl font-semibold">
-          {c.fullName}
-          {c.nativeName ? <span className="ml-3 font-normal text-muted-foreground">{c.nativeName}</span> : null}
-        </h1>
-        <div className="flex flex-wrap items-center gap-2 text-sm">
-          <Badge>{status(c.status)}</Badge>
-          <Badge variant={c.riskLevel === "critical" || c.riskLevel === "high" ? "destructive" : "secondary"}>
-            {risk(c.riskLevel)}
-          </Badge>
-          <span>
-            {c.detainingCountry}
-            {c.facility ? ` · ${[c.facility, c.facilityCity].filter(Boolean).join(", ")}` : ""}
-          </span>
-          {c.nextDeadline && days !== null ? (
-            <span className={days <= 7 ? "font-semibold text-destructive" : undefined}>
-              {dates.day(c.nextDeadline)} ({days >= 0 ? t("daysLeft", { days }) : t("overdue", { days: -days })})
-            </span>
-          ) : null}
-        </div>
-        <p className="text-sm text-muted-foreground">
-          {t("assigned")}: {c.assigned.length ? c.assigned.map((a) => a.name).join(", ") : t("nobodyAssigned")}
-        </p>
-      </header>
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
-        <dt className="text-muted-foreground">{t("detained")}</dt>
-        <dd>
-          {dates.partial(
-            c.detainedOn && c.detainedPrecision
-              ? { on: c.detainedOn, precision: c.detainedPrecision, approx: c.detainedApprox }
-              : null,
-          )}
-        </dd>
-        <dt className="text-muted-foreground">{t("allegations")}</dt>
-        <dd>{c.allegations ?? "—"}</dd>
-      </dl>
+    <article className="grid gap-8">
+      {saved ? (
+        <Alert variant="success" data-testid="saved-banner">
+          {t("saved")}
+        </Alert>
+      ) : null}
+      <CaseHeader
+        actor={actor}
+        c={c}
+        linked={timeline.linkedCases}
+        today={today}
+        statusSince={statusSince}
+        lastContact={lastContact}
+      />
+
+      <nav aria-label={t("sectionsLabel")} className="flex flex-wrap gap-4 text-sm">
+        <a href="#timeline" className="text-primary underline">
+          {t("timeline")}
+        </a>
+        <a href="#status-history" className="text-primary underline">
+          {t("statusHistory")}
+        </a>
+        <a href="#contacts" className="text-primary underline">
+          {t("contacts")}
+        </a>
+        <a href="#petitions" className="text-primary underline">
+          {t("petitions")}
+        </a>
+        <a href="#sources" className="text-primary underline">
+          {t("sources")}
+        </a>
+      </nav>
+
+      {c.canWrite ? <RecordPanel caseRef={c.ref} targets={targets} /> : null}
+
+      <Timeline
+        caseRef={c.ref}
+        items={timeline.items}
+        counts={timeline.counts}
+        kinds={kinds}
+        order={order}
+        canWrite={c.canWrite}
+        dates={dates}
+      />
+
+      <section id="status-history" aria-labelledby="status-history-heading" className="grid gap-3">
+        <h2 id="status-history-heading" className="text-lg font-semibold">
+          {t("statusHistory")}
+        </h2>
+        <StatusHistoryTable
+          rows={timeline.statusHistory.map((s) => ({
+            id: s.id,
+            when: dates.partial(s.when),
+            sortKey: `${s.when.on}|${s.order}`,
+            status: status(s.status),
+            place: s.place ?? "",
+            deadline: s.deadlineOn ? dates.day(s.deadlineOn) : "",
+            note: s.note ?? "",
+            recordedBy: s.recordedBy,
+            retracted: retractedLabel(s.retracted),
+          }))}
+        />
+      </section>
+
+      <section id="contacts" aria-labelledby="contacts-heading" className="grid gap-3">
+        <h2 id="contacts-heading" className="text-lg font-semibold">
+          {t("contacts")}
+        </h2>
+        <ContactsTable
+          rows={timeline.contacts.map((x) => ({
+            id: x.id,
+            when: dates.partial(x.when),
+            sortKey: `${x.when.on}|${x.order}`,
+            kind: contactKind(x.contactKind),
+            counterpart: counterpart(x.counterpart),
+            ourParticipants: x.ourParticipants ?? "",
+            theirParticipants: x.theirParticipants ?? "",
+            outcome: outcome(x.outcome),
+            followUp: x.followUpOn ? dates.day(x.followUpOn) : "",
+            recordedBy: x.recordedBy,
+            retracted: retractedLabel(x.retracted),
+          }))}
+        />
+      </section>
+
+      <section id="petitions" aria-labelledby="petitions-heading" className="grid gap-3">
+        <h2 id="petitions-heading" className="text-lg font-semibold">
+          {t("petitions")}
+        </h2>
+        <PetitionsTable
+          canWrite={c.canWrite}
+          rows={timeline.petitions.map((p) => ({
+            id: p.id,
+            version: p.version,
+            state: p.state,
+            stateLabel: petitionState(p.state),
+            petitioner: p.petitioner,
+            addressee: p.addressee,
+            asks: asks(p.asks),
+            filed: p.filed ? dates.partial(p.filed) : t("notFiled"),
+            filedSort: p.filed?.on ?? "",
+            answerDue: p.answerDue ? dates.day(p.answerDue) : "",
+            overdue:
+              !!p.answerDue &&
+              !p.retracted &&
+              AWAITING_PETITION_STATES.includes(p.state) &&
+              daysUntil(p.answerDue, today) < 0,
+            answer: p.answer ?? "",
+            retracted: retractedLabel(p.retracted),
+          }))}
+        />
+      </section>
+
+      <SourcesSection
+        sources={timeline.sources}
+        targetLabels={targetLabels}
+        targets={targets}
+        canWrite={c.canWrite}
+        dates={dates}
+      />
     </article>
   );
 }

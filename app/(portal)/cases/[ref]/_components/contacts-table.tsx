@@ -1,0 +1,59 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { RecordTable, recordColumnHelper } from "./record-table";
+
+/** One consular contact as the table shows it: labels and dates already formatted on the server. */
+export interface ContactRow {
+  id: string;
+  when: string;
+  sortKey: string;
+  kind: string;
+  counterpart: string;
+  ourParticipants: string;
+  theirParticipants: string;
+  outcome: string;
+  followUp: string;
+  recordedBy: string;
+  retracted: string | null;
+}
+
+const helper = recordColumnHelper<ContactRow>();
+
+export function ContactsTable({ rows }: { rows: ContactRow[] }) {
+  const t = useTranslations("Records");
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor("sortKey", { id: "when", header: t("colDate"), cell: (c) => c.row.original.when }),
+        helper.accessor("kind", {
+          header: t("colKind"),
+          cell: (c) => (
+            <span className={c.row.original.retracted ? "line-through" : undefined}>
+              {c.getValue()}
+              {c.row.original.retracted ? <span className="sr-only"> ({t("retractedShort")})</span> : null}
+            </span>
+          ),
+        }),
+        helper.accessor("counterpart", { header: t("colWith") }),
+        helper.accessor("ourParticipants", { header: t("colOurSide"), enableSorting: false }),
+        helper.accessor("theirParticipants", { header: t("colTheirSide"), enableSorting: false }),
+        helper.accessor("outcome", { header: t("colOutcome") }),
+        helper.accessor("followUp", { header: t("colFollowUp") }),
+        helper.accessor("recordedBy", { header: t("colRecordedBy") }),
+      ]),
+    [t],
+  );
+  return (
+    <RecordTable
+      data={rows}
+      columns={columns}
+      caption={t("contacts")}
+      empty={t("noContacts")}
+      testId="contacts-table"
+      initialSorting={[{ id: "when", desc: true }]}
+      rowClassName={(r) => (r.retracted ? "text-muted-foreground" : undefined)}
+    />
+  );
+}

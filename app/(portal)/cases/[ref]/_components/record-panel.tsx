@@ -1,0 +1,37 @@
+import { getTranslations } from "next-intl/server";
+import { ContactForm } from "./contact-form";
+import { LinkCaseForm } from "./link-case-form";
+import { NoteForm } from "./note-form";
+import { PetitionForm } from "./petition-form";
+import { AddSourceForm, type TargetOption } from "./source-forms";
+import { StatusChangeForm } from "./status-change-form";
+
+/**
+ * The forms that add to a case's record, each in a native <details> panel (no dialog library, works
+ * without JavaScript for opening and closing). Rendered only for actors who may write the case; the
+ * server refuses everyone else anyway.
+ */
+export async function RecordPanel({ caseRef, targets }: { caseRef: string; targets: TargetOption[] }) {
+  const t = await getTranslations("Records");
+  const panels = [
+    { id: "status", title: t("recordStatusTitle"), body: <StatusChangeForm caseRef={caseRef} /> },
+    { id: "contact", title: t("logContactTitle"), body: <ContactForm caseRef={caseRef} /> },
+    { id: "petition", title: t("addPetitionTitle"), body: <PetitionForm caseRef={caseRef} /> },
+    { id: "note", title: t("addNoteTitle"), body: <NoteForm caseRef={caseRef} /> },
+    { id: "source", title: t("addSourceTitle"), body: <AddSourceForm caseRef={caseRef} targets={targets} /> },
+    { id: "link", title: t("linkCaseTitle"), body: <LinkCaseForm caseRef={caseRef} /> },
+  ];
+  return (
+    <section aria-labelledby="record-heading" className="grid gap-2" data-testid="record-panel">
+      <h2 id="record-heading" className="text-lg font-semibold">
+        {t("addToRecord")}
+      </h2>
+      {panels.map((p) => (
+        <details key={p.id} className="group rounded-md border" data-testid={`panel-${p.id}`}>
+          <summary className="cursor-pointer px-4 py-2 font-medium group-open:border-b">{p.title}</summary>
+          <div className="p-4">{p.body}</div>
+        </details>
+      ))}
+    </section>
+  );
+}

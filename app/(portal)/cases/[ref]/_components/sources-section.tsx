@@ -1,0 +1,87 @@
+import { getTranslations } from "next-intl/server";
+import type { CaseSource } from "@/db/dal/timeline";
+import type { getDateFormatters } from "@/lib/i18n/dates";
+import { targetValue } from "@/lib/schemas/records";
+import { AttachSourceForm, DetachSourceButton, type TargetOption } from "./source-forms";
+
+type Dates = Awaited<ReturnType<typeof getDateFormatters>>;
+
+/** Every source of the case, what each one supports, and (for writers) attaching and detaching. */
+export async function SourcesSection({
+  sources,
+  targetLabels,
+  targets,
+  canWrite,
+  dates,
+}: {
+  sources: CaseSource[];
+  /** Labels of every item a source may be attached to, retracted ones included, by target value. */
+  targetLabels: ReadonlyMap<string, string>;
+  /** What a source may be attached to now (the case and current items). */
+  targets: TargetOption[];
+  canWrite: boolean;
+  dates: Dates;
+}) {
+  const t = await getTranslations("Records");
+  const kind = await getTranslations("SourceKind");
+  return (
+    <section id="sources" aria-labelledby="sources-heading" className="grid gap-3">
+      <h2 id="sources-heading" className="text-lg font-semibold">
+        {t("sources")}
+      </h2>
+      {sources.length === 0 ? (
+        <p className="rounded-md border p-4 text-sm text-muted-foreground">{t("noSources")}</p>
+      ) : (
+        <ul className="grid gap-2" data-testid="sources-list">
+          {sources.map((s) => (
+            <li key={s.id} className="grid gap-1 rounded-md border p-3 text-sm">
+              <div className="flex flex-wrap items-baseline gap-2">
+                {s.url ? (
+                  <a
+                    href={s.url}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className="font-medium text-primary underline"
+                  >
+                    {s.title}
+                  </a>
+                ) : (
+                  <span className="font-medium">{s.title}</span>
+                )}
+                <span className="text-muted-foreground">
+                  {[kind(s.kind), s.publisher, s.published ? dates.partial(s.published) : null]
+                    .filter(Boolean)
+                    .join(" · ")}
+                </span>
+              </div>
+              {s.note ? <p className="text-muted-foreground">{s.note}</p> : null}
+              <div>
+                <span className="text-muted-foreground">{t("supportsList")}: </span>
+                {s.attachments.length === 0 ? (
+                  t("supportsNothing")
+                ) : (
+                  <ul className="grid gap-0.5">
+                    {s.attachments.map((a) => (
+                      <li key={a.linkId} className="flex flex-wrap items-center gap-1">
+                        {targetLabels.get(targetValue(a.target)) ?? t("unknownItem")}
+                        {canWrite ? <DetachSourceButton linkId={a.linkId} /> : null}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canWrite && sources.length > 0 ? (
+        <details className="rounded-md border p-3">
+          <summary className="cursor-pointer font-medium">{t("attachSourceTitle")}</summary>
+          <div className="mt-3">
+            <AttachSourceForm sources={sources.map((s) => ({ id: s.id, title: s.title }))} targets={targets} />
+          </div>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { RecordTable, recordColumnHelper } from "./record-table";
+
+/** One status change as the table shows it: labels and dates already formatted on the server. */
+export interface StatusHistoryRow {
+  id: string;
+  when: string;
+  /** Date, then recording order: sorts like the timeline. */
+  sortKey: string;
+  status: string;
+  place: string;
+  deadline: string;
+  note: string;
+  recordedBy: string;
+  retracted: string | null;
+}
+
+const helper = recordColumnHelper<StatusHistoryRow>();
+
+export function StatusHistoryTable({ rows }: { rows: StatusHistoryRow[] }) {
+  const t = useTranslations("Records");
+  const columns = useMemo(
+    () =>
+      helper.columns([
+        helper.accessor("sortKey", { id: "when", header: t("colDate"), cell: (c) => c.row.original.when }),
+        helper.accessor("status", {
+          header: t("colStatus"),
+          cell: (c) => (
+            <span className={c.row.original.retracted ? "line-through" : undefined}>
+              {c.getValue()}
+              {c.row.original.retracted ? <span className="sr-only"> ({t("retractedShort")})</span> : null}
+            </span>
+          ),
+        }),
+        helper.accessor("place", { header: t("colPlace"), enableSorting: false }),
+        helper.accessor("deadline", { header: t("colDeadline"), enableSorting: false }),
+        helper.accessor("note", {
+          header: t("colNote"),
+          enableSorting: false,
+          cell: (c) => <span className="line-clamp-3 max-w-md">{c.getValue()}</span>,
+        }),
+        helper.accessor("recordedBy", { header: t("colRecordedBy") }),
+      ]),
+    [t],
+  );
+  return (
+    <RecordTable
+      data={rows}
+      columns={columns}
+      caption={t("statusHistory")}
+      empty={t("noStatusChanges")}
+      testId="status-history-table"
+      initialSorting={[{ id: "when", desc: false }]}
+      rowClassName={(r) => (r.retracted ? "text-muted-foreground" : undefined)}
+    />
+  );
+}
