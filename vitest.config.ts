@@ -10,7 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**", ".data/**"],
+    exclude: ["node_modules/**", "e2e/**", ".next/**", ".next-*/**", ".data/**"],
     globalSetup: ["scripts/test/vitest-global-setup.ts"],
     setupFiles: ["scripts/test/vitest-setup.ts"],
     testTimeout: 30_000,

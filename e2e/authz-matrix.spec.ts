@@ -7,10 +7,17 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext } from "@playwright/test";
 import { eq } from "drizzle-orm";
-import { caseAssignments, cases } from "@/db/schema";
+import { caseAssignments, caseLinks, caseNotes, cases, petitions, sourceLinks, sources } from "@/db/schema";
 import type { Role } from "@/lib/domain";
 import { can, type Permission } from "@/lib/permissions";
 import { EMPTY_CASE_FORM } from "@/lib/schemas/case";
+import {
+  EMPTY_CONTACT,
+  EMPTY_PETITION,
+  EMPTY_PETITION_STATE,
+  EMPTY_SOURCE,
+  EMPTY_STATUS_CHANGE,
+} from "@/lib/schemas/records";
 import { buildSearchText } from "@/lib/search";
 import { deactivate, expect, type TestAccount, test } from "./fixtures";
 import {
@@ -34,7 +41,16 @@ interface Ctx {
   caseId: string;
   newAccountId: () => Promise<{ id: string; version: number }>;
   caseworkerId: string;
+  /** Fresh rows in the target case, so each call acts on something of its own. */
+  newNote: () => Promise<string>;
+  newPetition: () => Promise<string>;
+  newSource: () => Promise<string>;
+  newSourceLink: () => Promise<string>;
+  newLinkedCase: () => Promise<string>;
 }
+
+const day = { year: "2024", month: "3", day: "5", part: "", approx: false };
+const onCasePage = (c: Ctx) => `/cases/${c.ref}`;
 
 interface ActionSpec {
   rule: Rule;
@@ -104,6 +120,68 @@ const RULES: Record<string, ActionSpec | { skip: string }> = {
     page: () => "/account/password",
     // Valid shape, wrong current password: a signed-in caller gets a field error, anyone else a refusal.
     args: () => [{ current: "not-the-current-password", next: "a-new-long-password", confirm: "a-new-long-password" }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#recordStatusChangeAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: (c) => [{ ref: c.ref, values: { ...EMPTY_STATUS_CHANGE, status: "charged", occurred: day } }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#logContactAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: (c) => [{ ref: c.ref, values: { ...EMPTY_CONTACT, occurred: day } }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#addPetitionAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: (c) => [{ ref: c.ref, values: { ...EMPTY_PETITION, petitioner: "Matrix", addressee: "Matrix", filed: day } }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#changePetitionStateAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: async (c) => [
+      {
+        petitionId: await c.newPetition(),
+        version: 1,
+        values: { ...EMPTY_PETITION_STATE, toState: "acknowledged", on: day },
+      },
+    ],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#addNoteAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: (c) => [{ ref: c.ref, values: { occurred: day, body: "Matrix note" } }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#addSourceAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: (c) => [{ ref: c.ref, values: { ...EMPTY_SOURCE, title: "Matrix source" } }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#attachSourceAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: async (c) => [{ values: { sourceId: await c.newSource(), target: "case" } }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#detachSourceAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: async (c) => [{ linkId: await c.newSourceLink() }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#linkCaseAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    // No such case: an allowed caller gets a field error on the reference; anyone else a refusal first.
+    args: (c) => [{ ref: c.ref, values: { otherRef: "DC-1900-0001", kind: "related", note: "" } }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#unlinkCaseAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: async (c) => [{ ref: c.ref, otherRef: await c.newLinkedCase() }],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#retractAction": {
+    rule: { kind: "case-write" },
+    page: onCasePage,
+    args: async (c) => [{ kind: "note", id: await c.newNote(), version: 1, values: { reason: "Matrix retraction" } }],
   },
   "app/(portal)/cases/[ref]/_assign/actions.ts#assignAction": {
     rule: { kind: "permission-on-case", permission: "case:assign" },
@@ -298,6 +376,53 @@ test("the matrix: zero unexpected allows, zero unexpected refusals", async ({
         newAccountId: async () => {
           const a = await makeAccount("caseworker");
           return { id: a.id, version: 1 };
+        },
+        newNote: async () => {
+          const [row] = await db
+            .insert(caseNotes)
+            .values({ caseId: target.id, occurredOn: "2024-03-05", body: "to retract", recordedBy: coordinator.id })
+            .returning({ id: caseNotes.id });
+          return row?.id as string;
+        },
+        newPetition: async () => {
+          const [row] = await db
+            .insert(petitions)
+            .values({
+              caseId: target.id,
+              petitioner: "P",
+              addressee: "A",
+              asks: "release",
+              state: "submitted",
+              filedOn: "2024-03-01",
+              filedPrecision: "day",
+              recordedBy: coordinator.id,
+            })
+            .returning({ id: petitions.id });
+          return row?.id as string;
+        },
+        newSource: async () => {
+          const [row] = await db
+            .insert(sources)
+            .values({ caseId: target.id, kind: "other", title: "Matrix", recordedBy: coordinator.id })
+            .returning({ id: sources.id });
+          return row?.id as string;
+        },
+        newSourceLink: async () => {
+          const [src] = await db
+            .insert(sources)
+            .values({ caseId: target.id, kind: "other", title: "Matrix", recordedBy: coordinator.id })
+            .returning({ id: sources.id });
+          const [link] = await db
+            .insert(sourceLinks)
+            .values({ sourceId: src?.id as string, caseId: target.id })
+            .returning({ id: sourceLinks.id });
+          return link?.id as string;
+        },
+        newLinkedCase: async () => {
+          const other = await makeCase(persona.restrictedTarget);
+          const [a, b] = [target.id, other.id].sort();
+          await db.insert(caseLinks).values({ caseA: a as string, caseB: b as string, kind: "related" });
+          return other.ref;
         },
       };
       const outcome = await callAction(contexts.get(persona.name) as APIRequestContext, {

@@ -111,6 +111,7 @@ test("a restricted case does not exist for a caseworker not assigned to it, not 
 
   await page.goto("/sign-in");
   await signIn(page, "caseworker2@example.org", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/cases$/);
   const direct = await page.goto("/cases/DC-2004-0001");
   expect(direct?.status()).toBe(404);
   await page.goto(`/cases/${ref}`);
@@ -123,6 +124,7 @@ test("a restricted case does not exist for a caseworker not assigned to it, not 
   await page.context().clearCookies();
   await page.goto("/sign-in");
   await signIn(page, "caseworker@example.org", DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/cases$/);
   await page.goto(`/cases/${ref}`);
   await expect(page.locator("body")).toContainText("DC-2004-0001");
 });
