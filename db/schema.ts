@@ -173,6 +173,17 @@ export const cases = pgTable(
     index("cases_open_last_contact_idx").on(t.lastContactOn).where(sql`${t.isOpen}`),
     index("cases_detained_on_idx").on(t.detainedOn),
     index("cases_updated_idx").on(t.updatedAt),
+    // Keyset pagination of the cases list (db/dal/case-list.ts): one btree per sortable column, ending in id.
+    index("cases_risk_name_idx").on(t.riskLevel, t.fullName, t.id),
+    index("cases_nationality_name_idx").on(t.nationality, t.fullName, t.id),
+    index("cases_facility_name_idx").on(t.facility, t.fullName, t.id),
+    index("cases_deadline_id_idx").on(t.nextDeadline, t.id),
+    index("cases_detained_id_idx").on(t.detainedOn, t.id),
+    // The list's place-of-detention filter: a substring of facility or city.
+    index("cases_place_trgm_idx").using(
+      "gin",
+      sql`(coalesce(${t.facility}, '') || ' ' || coalesce(${t.facilityCity}, '')) gin_trgm_ops`,
+    ),
   ],
 );
 

@@ -10,7 +10,21 @@ export const DEFAULT_LOCALE: Locale = "en";
  * One catalog file per area of the app (messages/<locale>/<area>.json), each holding whole
  * top-level namespaces, merged here. A new area is a new file plus a name in this list.
  */
-export const MESSAGE_FILES = ["common", "auth", "cases", "case", "case-form", "dashboard", "admin", "account", "assign", "records", "vocab"] as const;
+export const MESSAGE_FILES = [
+  "common",
+  "auth",
+  "cases",
+  "case",
+  "case-form",
+  "dashboard",
+  "admin",
+  "account",
+  "assign",
+  "cases-list",
+  "lists",
+  "records",
+  "vocab",
+] as const;
 
 function pick(candidate: string | undefined): Locale | undefined {
   if (!candidate) return undefined;

@@ -1,0 +1,38 @@
+"use client";
+
+import { useLocale, useTranslations } from "next-intl";
+import { useMemo } from "react";
+import { formatPartialDate, type PartialDate } from "@/lib/partial-date";
+
+/**
+ * Formatters for table cells in the user's locale, the same on the server render and in the
+ * browser (dates in UTC: a calendar day stays that day): partial dates with what is known and no
+ * more, calendar days, and country names from ISO codes.
+ */
+export function useFormatters() {
+  const locale = useLocale();
+  const tDates = useTranslations("Dates");
+  return useMemo(() => {
+    const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+    let regions: Intl.DisplayNames | null = null;
+    try {
+      regions = new Intl.DisplayNames([locale], { type: "region" });
+    } catch {
+      regions = null;
+    }
+    return {
+      partial: (value: PartialDate | null | undefined) =>
+        formatPartialDate(value, locale, (key, values) => tDates(key, values)),
+      /** A calendar day, YYYY-MM-DD. */
+      day: (iso: string) => day.format(new Date(`${iso}T00:00:00Z`)),
+      /** "Russia" for "RU"; the code itself when the locale has no name for it. */
+      country: (code: string) => {
+        try {
+          return regions?.of(code) ?? code;
+        } catch {
+          return code;
+        }
+      },
+    };
+  }, [locale, tDates]);
+}
