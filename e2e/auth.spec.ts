@@ -1,10 +1,10 @@
 import { DEMO_PASSWORD, deactivate, expect, signIn, test } from "./fixtures";
 
 const NAV_BY_ROLE = [
-  { email: "admin@example.org", role: "Admin", nav: ["Cases", "Dashboard", "Admin"] },
-  { email: "coordinator@example.org", role: "Coordinator", nav: ["Cases", "Dashboard"] },
-  { email: "caseworker@example.org", role: "Caseworker", nav: ["Cases", "Dashboard"] },
-  { email: "caseworker2@example.org", role: "Caseworker", nav: ["Cases", "Dashboard"] },
+  { email: "admin@example.org", role: "Admin", nav: ["Cases", "Contacts", "Petitions", "Dashboard", "Admin"] },
+  { email: "coordinator@example.org", role: "Coordinator", nav: ["Cases", "Contacts", "Petitions", "Dashboard"] },
+  { email: "caseworker@example.org", role: "Caseworker", nav: ["Cases", "Contacts", "Petitions", "Dashboard"] },
+  { email: "caseworker2@example.org", role: "Caseworker", nav: ["Cases", "Contacts", "Petitions", "Dashboard"] },
 ];
 
 for (const account of NAV_BY_ROLE) {

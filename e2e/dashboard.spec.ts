@@ -61,7 +61,7 @@ test("clicking a status count lands on the cases table filtered by that status",
   await signIn(page, coordinator.email, coordinator.password);
   const statusTable = page.getByTestId("by-status");
   const row = statusTable.getByRole("row", { name: /Detention extended/ });
-  const count = Number(await row.getByRole("link").innerText());
+  const count = Number(await row.getByRole("link").textContent());
   expect(count).toBeGreaterThan(0);
   await row.getByRole("link").click();
   await expect(page).toHaveURL(/\/cases\?.*status=detention_extended/);

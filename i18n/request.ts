@@ -13,8 +13,6 @@ export const DEFAULT_LOCALE: Locale = "en";
 export const MESSAGE_FILES = [
   "common",
   "auth",
-  "cases",
-  "case",
   "case-form",
   "dashboard",
   "admin",

@@ -31,8 +31,9 @@ export function can(role: Role, permission: Permission): boolean {
 export const ROLE_RANK: Record<Role, number> = { caseworker: 1, coordinator: 2, admin: 3 };
 
 /** The navigation each role sees; the pages themselves are guarded by the DAL. */
-export function navFor(role: Role): Array<"cases" | "dashboard" | "admin"> {
-  const items: Array<"cases" | "dashboard" | "admin"> = ["cases", "dashboard"];
+export type NavItem = "cases" | "contacts" | "petitions" | "dashboard" | "admin";
+export function navFor(role: Role): NavItem[] {
+  const items: NavItem[] = ["cases", "contacts", "petitions", "dashboard"];
   if (can(role, "account:manage")) items.push("admin");
   return items;
 }

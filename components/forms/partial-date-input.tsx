@@ -77,7 +77,7 @@ export function PartialDateInput<T extends FieldValues>({
           <option value="mid">{t("partMid")}</option>
           <option value="late">{t("partLate")}</option>
         </NativeSelect>
-        <label className="flex items-center gap-1.5 text-sm">
+        <label htmlFor={`${id}-approx`} className="flex items-center gap-1.5 text-sm">
           <Checkbox id={`${id}-approx`} {...form.register(p("approx"))} />
           {t("approximate")}
         </label>

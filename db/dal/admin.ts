@@ -10,7 +10,7 @@ import { accounts, auditLog } from "../schema";
 import type { Actor } from "./actor";
 import { writeAudit } from "./audit";
 import { conflict } from "./concurrency";
-import { DalError, invalid, notFound } from "./errors";
+import { invalid, notFound } from "./errors";
 import { assertCan } from "./guard";
 
 /** What the accounts table shows: never the password hash. */

@@ -37,7 +37,7 @@ export async function assignCaseworker(actor: Actor, ref: string, accountId: str
       .from(accounts)
       .where(eq(accounts.id, accountId))
       .for("share");
-    if (!person || !person.active || person.role !== "caseworker") {
+    if (!person?.active || person.role !== "caseworker") {
       throw invalid({ accountId: "Choose an active caseworker." });
     }
     const inserted = await tx

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { DatePrecision } from "@/lib/domain";
 import { toDateFields } from "@/lib/partial-date";
 import type { CaseFormValues } from "@/lib/schemas/case";
@@ -8,43 +8,6 @@ import { accounts, caseAssignments, cases } from "../schema";
 import { canReadCase, canWriteCase } from "./access";
 import type { Actor } from "./actor";
 import { DalError, notFound } from "./errors";
-
-/** A row of the cases list: only what the table shows. */
-export interface CaseListItem {
-  ref: string;
-  fullName: string;
-  nativeName: string | null;
-  status: (typeof cases.$inferSelect)["status"];
-  detainingCountry: string;
-  facility: string | null;
-  facilityCity: string | null;
-  riskLevel: (typeof cases.$inferSelect)["riskLevel"];
-  nextDeadline: string | null;
-  restricted: boolean;
-}
-
-const listColumns = {
-  ref: cases.ref,
-  fullName: cases.fullName,
-  nativeName: cases.nativeName,
-  status: cases.status,
-  detainingCountry: cases.detainingCountry,
-  facility: cases.facility,
-  facilityCity: cases.facilityCity,
-  riskLevel: cases.riskLevel,
-  nextDeadline: cases.nextDeadline,
-  restricted: cases.restricted,
-};
-
-/** The cases the actor may read, most recently updated first. */
-export async function listCases(actor: Actor, options: { limit?: number } = {}): Promise<CaseListItem[]> {
-  return getDb()
-    .select(listColumns)
-    .from(cases)
-    .where(canReadCase(actor))
-    .orderBy(desc(cases.updatedAt), asc(cases.id))
-    .limit(Math.min(options.limit ?? 100, 500));
-}
 
 /** One case's header and details; NOT_FOUND when it does not exist or the actor may not read it. */
 export async function getCase(actor: Actor, ref: string) {

@@ -33,7 +33,10 @@ async function person(role: Role) {
   return (await loadActor(db, r.account.id, 1)) as Actor;
 }
 
-function aCase(key: string, values: Partial<NewCase> & Required<Pick<NewCase, "detainingCountry" | "status">>): NewCase {
+function aCase(
+  key: string,
+  values: Partial<NewCase> & Required<Pick<NewCase, "detainingCountry" | "status">>,
+): NewCase {
   return {
     ref: `DC-2024-${key.slice(1).padStart(4, "0")}`,
     fullName: `Dashboard person ${key}`,

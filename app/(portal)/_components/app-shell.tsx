@@ -6,7 +6,13 @@ import { navFor } from "@/lib/permissions";
 import { signOutAction } from "../actions";
 import { NavLink } from "./nav-link";
 
-const HREFS = { cases: "/cases", dashboard: "/dashboard", admin: "/admin/users" } as const;
+const HREFS = {
+  cases: "/cases",
+  contacts: "/contacts",
+  petitions: "/petitions",
+  dashboard: "/dashboard",
+  admin: "/admin/users",
+} as const;
 
 export async function AppShell({ actor, children }: { actor: Actor; children: React.ReactNode }) {
   const t = await getTranslations("Nav");

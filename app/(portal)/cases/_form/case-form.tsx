@@ -181,7 +181,7 @@ export function CaseForm({ mode, defaultValues }: { mode: Mode; defaultValues: C
         <Field id="allegations" label={t("allegations")} error={err("allegations")} className="md:col-span-2">
           <Textarea rows={3} {...invalidProps("allegations", err("allegations"))} {...form.register("allegations")} />
         </Field>
-        <label className="flex items-center gap-2 text-sm md:col-span-2">
+        <label htmlFor="chargesClassified" className="flex items-center gap-2 text-sm md:col-span-2">
           <Checkbox id="chargesClassified" {...form.register("chargesClassified")} />
           {t("chargesClassified")}
         </label>
@@ -218,7 +218,7 @@ export function CaseForm({ mode, defaultValues }: { mode: Mode; defaultValues: C
         <Field id="summary" label={t("summary")} error={err("summary")} className="md:col-span-2">
           <Textarea rows={4} {...invalidProps("summary", err("summary"))} {...form.register("summary")} />
         </Field>
-        <label className="flex items-center gap-2 text-sm md:col-span-2">
+        <label htmlFor="restricted" className="flex items-center gap-2 text-sm md:col-span-2">
           <Checkbox id="restricted" {...form.register("restricted")} />
           {t("restricted")}
         </label>
