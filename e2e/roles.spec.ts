@@ -20,7 +20,7 @@ test("an admin creates an account; its temporary password must be changed at fir
   await page.getByRole("button", { name: "Create account" }).click();
   const shown = page.getByTestId("temporary-password");
   await expect(shown).toContainText(email);
-  const temporary = (await shown.locator("code").textContent()).trim();
+  const temporary = ((await shown.locator("code").textContent()) ?? "").trim();
   expect(temporary).toHaveLength(20);
 
   const other = await browser.newContext();
