@@ -49,12 +49,23 @@ test("searching 'Paek Won Sun' finds Baek Won-soon (DC-2024-0001) first", async 
   await signInAs(page, account.email, account.password);
   await search(page).fill("Paek Won Sun");
   await expect(page).toHaveURL(/[?&]q=Paek/);
-  await expect(firstRef(page)).toHaveText("DC-2024-0001");
-  await expect(bodyRows(page).first()).toContainText("Baek Won-soon");
+  await expectBestMatch(page, "DC-2024-0001", /(Baek|Paek|Paik) ?Won/i);
 
   await search(page).fill("Jeon Kyong-chol");
-  await expect(firstRef(page)).toHaveText("DC-2017-0001");
+  await expectBestMatch(page, "DC-2017-0001", /(Jun|Jeon|Chon) ?(Kyung|Kyong|Gyong)/i);
 });
+
+/**
+ * The case is found, and only other spellings of the same name rank above it: specs running in
+ * parallel may add their own Baek/Paek cases, which are just as right to come first.
+ */
+async function expectBestMatch(page: Page, ref: string, sameName: RegExp) {
+  await expect(bodyRows(page).filter({ hasText: ref })).toHaveCount(1);
+  const rows = await bodyRows(page).allTextContents();
+  const at = rows.findIndex((row) => row.includes(ref));
+  expect(at).toBeGreaterThanOrEqual(0);
+  for (const row of rows.slice(0, at + 1)) expect(row).toMatch(sameName);
+}
 
 test("a status filter changes the URL and goes back to the first page", async ({ page, makeAccount, db }) => {
   const account = await makeAccount("coordinator");

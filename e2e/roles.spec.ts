@@ -14,9 +14,9 @@ test("an admin creates an account; its temporary password must be changed at fir
   await signIn(page, admin.email, admin.password);
   await expect(page.getByTestId("accounts-table")).toBeVisible();
   const email = `new-${randomUUID().slice(0, 8)}@e2e.example.org`;
-  await page.getByLabel("Name").fill("Newly Made");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Role").selectOption("caseworker");
+  await page.getByLabel("Name", { exact: true }).fill("Newly Made");
+  await page.getByLabel("Email", { exact: true }).fill(email);
+  await page.getByLabel("Role", { exact: true }).selectOption("caseworker");
   await page.getByRole("button", { name: "Create account" }).click();
   const shown = page.getByTestId("temporary-password");
   await expect(shown).toContainText(email);

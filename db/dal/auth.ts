@@ -76,3 +76,13 @@ export async function endSessions(db: Db, accountId: string, sessionVersion: num
       await writeAudit(tx, { actorId: accountId, action: "sign_out", entity: "accounts", entityId: accountId, ip });
   });
 }
+
+/** Whether the account behind an email must replace a temporary password before anything else. */
+export async function mustChangePassword(db: Db, rawEmail: string): Promise<boolean> {
+  const [row] = await db
+    .select({ must: accounts.mustChangePassword })
+    .from(accounts)
+    .where(eq(accounts.email, normalizeEmail(rawEmail)))
+    .limit(1);
+  return row?.must ?? false;
+}

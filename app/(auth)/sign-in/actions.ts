@@ -1,7 +1,9 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { LOCKOUT } from "@/db/dal/auth";
+import { getDb } from "@/db/client";
+import { LOCKOUT, mustChangePassword } from "@/db/dal/auth";
 import { signIn } from "@/lib/auth";
 import { safeCallbackUrl, signInSchema } from "./schema";
 
@@ -26,14 +28,16 @@ export async function signInAction(input: unknown): Promise<SignInState> {
     await signIn("credentials", {
       email: parsed.data.email,
       password: parsed.data.password,
-      redirectTo: safeCallbackUrl(parsed.data.callbackUrl),
+      redirect: false,
     });
-    return {};
   } catch (error) {
     if (error instanceof AuthError) {
       const locked = "code" in error && error.code === "locked";
       return locked ? { error: "locked", lockMinutes: LOCKOUT.windowMinutes } : { error: "failed" };
     }
-    throw error; // the redirect after a successful sign-in
+    throw error;
   }
+  // Signed in. A temporary password goes straight to the password page (not via a redirect chain).
+  const mustChange = await mustChangePassword(getDb(), parsed.data.email);
+  redirect(mustChange ? "/account/password" : safeCallbackUrl(parsed.data.callbackUrl));
 }
