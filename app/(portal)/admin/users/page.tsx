@@ -47,8 +47,8 @@ export default async function UsersPage() {
               </TableCell>
               <TableCell>{row.active ? t("active") : <Badge variant="secondary">{t("inactive")}</Badge>}</TableCell>
               <TableCell>
-                {/* key: fresh controls after each change (new version) */}
-                <AccountControls key={`${row.id}:${row.version}`} account={row} isSelf={row.id === actor.id} />
+                {/* Keyed by account, not version: the confirmation survives the refresh after a change. */}
+                <AccountControls key={row.id} account={row} isSelf={row.id === actor.id} />
               </TableCell>
             </TableRow>
           ))}
