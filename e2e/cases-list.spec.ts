@@ -209,6 +209,7 @@ test("caseworker2 never sees the restricted DC-2004-0001; caseworker, assigned t
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
   await signInAs(page, "caseworker@example.org");
+  await search(page).fill("DC-2004-0001");
   await expect(table(page)).toContainText("DC-2004-0001");
   await search(page).fill("Unidentified North Korean defector");
   await expect(firstRef(page)).toHaveText("DC-2004-0001");

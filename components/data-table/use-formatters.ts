@@ -2,6 +2,7 @@
 
 import { useLocale, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { dateLocale } from "@/lib/i18n/format-locale";
 import { formatPartialDate, type PartialDate } from "@/lib/partial-date";
 
 /**
@@ -10,13 +11,14 @@ import { formatPartialDate, type PartialDate } from "@/lib/partial-date";
  * more, calendar days, and country names from ISO codes.
  */
 export function useFormatters() {
-  const locale = useLocale();
+  const uiLocale = useLocale();
+  const locale = dateLocale(uiLocale);
   const tDates = useTranslations("Dates");
   return useMemo(() => {
     const day = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
     let regions: Intl.DisplayNames | null = null;
     try {
-      regions = new Intl.DisplayNames([locale], { type: "region" });
+      regions = new Intl.DisplayNames([uiLocale], { type: "region" });
     } catch {
       regions = null;
     }
@@ -34,5 +36,5 @@ export function useFormatters() {
         }
       },
     };
-  }, [locale, tDates]);
+  }, [locale, uiLocale, tDates]);
 }
