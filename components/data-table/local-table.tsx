@@ -4,6 +4,7 @@ import {
   type ColumnDef,
   createColumnHelper,
   createSortedRowModel,
+  metaHelper,
   type RowData,
   rowSortingFeature,
   type SortingState,
@@ -16,23 +17,31 @@ import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 
+/** What a local column may tell the table: extra classes for its header and cells (e.g. "text-right"). */
+export interface LocalColumnMeta {
+  /** Classes for the header and every cell of the column. */
+  className?: string;
+  /** Classes for the cells only, e.g. "whitespace-nowrap". */
+  cellClassName?: string;
+}
+
 /**
- * A small client-side table for one case's records (contacts, petitions, status history): a few
- * dozen rows at most, sorted in the browser. Lists across cases use the server-side kit in
- * components/data-table instead.
+ * A small client-side table: a few dozen rows at most (one case's records, an admin list, a
+ * dashboard figure), sorted in the browser. Server-paged lists use DataTable in this folder instead.
  */
-export const recordTableFeatures = tableFeatures({
+export const localTableFeatures = tableFeatures({
   rowSortingFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { alphanumeric: sortFn_alphanumeric, basic: sortFn_basic },
+  columnMeta: metaHelper<LocalColumnMeta>(),
 });
-type Features = typeof recordTableFeatures;
+type Features = typeof localTableFeatures;
 
-export const recordColumnHelper = <T extends RowData>() => createColumnHelper<Features, T>();
+export const localColumnHelper = <T extends RowData>() => createColumnHelper<Features, T>();
 // biome-ignore lint/suspicious/noExplicitAny: each column keeps its own value type (TanStack's own helper signature).
-export type RecordColumns<T extends RowData> = Array<ColumnDef<Features, T, any>>;
+export type LocalColumns<T extends RowData> = Array<ColumnDef<Features, T, any>>;
 
-export function RecordTable<T extends RowData & { id: string }>({
+export function LocalTable<T extends RowData & { id: string }>({
   data,
   columns,
   caption,
@@ -40,23 +49,29 @@ export function RecordTable<T extends RowData & { id: string }>({
   testId,
   initialSorting = [],
   rowClassName,
+  rowProps,
 }: {
   data: T[];
-  columns: RecordColumns<T>;
+  columns: LocalColumns<T>;
   caption: string;
-  empty: string;
-  testId: string;
+  /** Shown instead of the table when there are no rows; without it, the table renders with no rows. */
+  empty?: string;
+  testId?: string;
   initialSorting?: SortingState;
   rowClassName?: (row: T) => string | undefined;
+  /** Extra attributes for a row, e.g. `data-*` hooks for tests and scripts. */
+  rowProps?: (row: T) => Record<string, string>;
 }) {
   const table = useTable({
-    features: recordTableFeatures,
+    features: localTableFeatures,
     columns,
     data,
     getRowId: (row) => row.id,
     initialState: { sorting: initialSorting },
   });
-  if (data.length === 0) return <p className="rounded-md border p-4 text-sm text-muted-foreground">{empty}</p>;
+  if (data.length === 0 && empty !== undefined) {
+    return <p className="rounded-md border p-4 text-sm text-muted-foreground">{empty}</p>;
+  }
   return (
     <Table data-testid={testId}>
       <caption className="sr-only">{caption}</caption>
@@ -68,6 +83,7 @@ export function RecordTable<T extends RowData & { id: string }>({
               return (
                 <TableHead
                   key={header.id}
+                  className={header.column.columnDef.meta?.className}
                   aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
                 >
                   {header.isPlaceholder ? null : header.column.getCanSort() ? (
@@ -96,12 +112,19 @@ export function RecordTable<T extends RowData & { id: string }>({
       </TableHeader>
       <TableBody>
         {table.getRowModel().rows.map((row) => (
-          <TableRow key={row.id} className={cn("align-top", rowClassName?.(row.original))}>
-            {row.getAllCells().map((cell) => (
-              <TableCell key={cell.id} className="align-top">
-                <table.FlexRender cell={cell} />
-              </TableCell>
-            ))}
+          <TableRow
+            key={row.id}
+            {...rowProps?.(row.original)}
+            className={cn("align-top", rowClassName?.(row.original))}
+          >
+            {row.getAllCells().map((cell) => {
+              const meta = cell.column.columnDef.meta;
+              return (
+                <TableCell key={cell.id} className={cn("align-top", meta?.className, meta?.cellClassName)}>
+                  <table.FlexRender cell={cell} />
+                </TableCell>
+              );
+            })}
           </TableRow>
         ))}
       </TableBody>

@@ -8,7 +8,6 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { getDashboard } from "@/db/dal/dashboard";
 import { requireActorOrRedirect } from "@/db/dal/session";
 import { countryName, isCountryCode } from "@/lib/countries";
@@ -16,7 +15,16 @@ import { getDateFormatters } from "@/lib/i18n/dates";
 import { dateLocale } from "@/lib/i18n/format-locale";
 import { can } from "@/lib/permissions";
 import { getToday } from "@/lib/server/clock";
-import { cn } from "@/lib/utils";
+import { CaseLink } from "./_components/case-link";
+import {
+  CaseloadTable,
+  DeadlinesTable,
+  FollowUpsTable,
+  PetitionsOverdueTable,
+  QuietTable,
+} from "./_components/case-tables";
+import { DaysLeft } from "./_components/days-left";
+import { FigureTable, PerMonthTable } from "./_components/figure-tables";
 import { casesHref } from "./_lib";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,14 +33,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 20);
 const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : null);
-
-function DaysLeft({ days, t }: { days: number; t: (k: "daysLeft" | "overdue", v: { days: number }) => string }) {
-  return (
-    <span className={cn(days <= 7 && "font-semibold text-destructive")} data-days={days}>
-      {days >= 0 ? t("daysLeft", { days }) : t("overdue", { days: -days })}
-    </span>
-  );
-}
 
 /** A figure as a chart and, for everyone and every screen reader, as a table of links. */
 function ChartCard({
@@ -59,26 +59,7 @@ function ChartCard({
         {rows.length > 0 ? (
           <BarChart data={rows} vertical={vertical} height={vertical ? Math.max(120, rows.length * 28) : 200} />
         ) : null}
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{labelHeader}</TableHead>
-              <TableHead className="text-right">#</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.label}>
-                <TableCell>{r.label}</TableCell>
-                <TableCell className="text-right">
-                  <Link href={r.href} className="font-medium text-primary underline-offset-2 hover:underline">
-                    {r.value}
-                  </Link>
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <FigureTable caption={title} labelHeader={labelHeader} rows={rows.map((r) => ({ id: r.label, ...r }))} />
       </CardContent>
     </Card>
   );
@@ -106,13 +87,6 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const base = { mine, country: filter.country };
   const monthFormat = new Intl.DateTimeFormat(dateLocale(locale), { month: "short", year: "2-digit", timeZone: "UTC" });
 
-  const caseLink = (c: { ref: string; fullName: string; nativeName: string | null }) => (
-    <Link href={`/cases/${c.ref}`} className="text-primary hover:underline">
-      <span className="font-mono text-xs">{c.ref}</span> {c.fullName}
-      {c.nativeName ? <span className="text-muted-foreground"> {c.nativeName}</span> : null}
-    </Link>
-  );
-
   return (
     <div className="grid gap-6">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -139,9 +113,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             {data.highRisk.map((c) => (
               <li key={c.ref} className="flex flex-wrap items-center gap-2 text-sm">
                 <Badge variant={c.riskLevel === "critical" ? "destructive" : "warning"}>{risk(c.riskLevel)}</Badge>
-                {caseLink(c)}
+                <CaseLink caseRef={c.ref} fullName={c.fullName} nativeName={c.nativeName} />
                 <span className="text-muted-foreground">{status(c.status)}</span>
-                {c.due ? <DaysLeft days={c.daysLeft} t={t} /> : null}
+                {c.due ? <DaysLeft days={c.daysLeft} /> : null}
               </li>
             ))}
           </ul>
@@ -252,22 +226,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           />
           <details>
             <summary className="cursor-pointer text-sm">{t("showTable")}</summary>
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("month")}</TableHead>
-                  <TableHead className="text-right">{t("detentions")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.perMonth.map((m) => (
-                  <TableRow key={m.month}>
-                    <TableCell>{m.month}</TableCell>
-                    <TableCell className="text-right">{m.n}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <PerMonthTable rows={data.perMonth.map((m) => ({ id: m.month, month: m.month, n: m.n }))} />
           </details>
         </CardContent>
       </Card>
@@ -279,24 +238,18 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         {data.quiet.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("quietNone", { days: filter.quietDays })}</p>
         ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("case")}</TableHead>
-                <TableHead>{t("lastContact")}</TableHead>
-                <TableHead className="text-right">{t("silence")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.quiet.map((c) => (
-                <TableRow key={c.ref} data-ref={c.ref}>
-                  <TableCell>{caseLink(c)}</TableCell>
-                  <TableCell>{c.lastContactOn ? dates.day(c.lastContactOn) : t("neverContacted")}</TableCell>
-                  <TableCell className="text-right">{t("silentFor", { days: c.silentDays })}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <QuietTable
+            caption={t("quiet", { days: filter.quietDays })}
+            rows={data.quiet.map((c) => ({
+              id: c.ref,
+              ref: c.ref,
+              fullName: c.fullName,
+              nativeName: c.nativeName,
+              lastContact: c.lastContactOn ? dates.day(c.lastContactOn) : t("neverContacted"),
+              lastContactSort: c.lastContactOn ?? "",
+              silentDays: c.silentDays,
+            }))}
+          />
         )}
       </section>
 
@@ -308,29 +261,18 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           {data.deadlines.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("deadlinesNone")}</p>
           ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("case")}</TableHead>
-                  <TableHead>{t("due")}</TableHead>
-                  <TableHead className="text-right">{t("daysLeftHeader")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.deadlines.map((c) => (
-                  <TableRow key={c.ref} data-ref={c.ref}>
-                    <TableCell>
-                      {caseLink(c)}
-                      {c.note ? <div className="text-xs text-muted-foreground">{c.note}</div> : null}
-                    </TableCell>
-                    <TableCell className="whitespace-nowrap">{dates.day(c.due)}</TableCell>
-                    <TableCell className="text-right">
-                      <DaysLeft days={c.daysLeft} t={t} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <DeadlinesTable
+              rows={data.deadlines.map((c) => ({
+                id: c.ref,
+                ref: c.ref,
+                fullName: c.fullName,
+                nativeName: c.nativeName,
+                note: c.note ?? null,
+                due: dates.day(c.due),
+                dueSort: c.due ?? "",
+                daysLeft: c.daysLeft,
+              }))}
+            />
           )}
         </section>
         <section aria-labelledby="followups-heading" data-testid="follow-ups">
@@ -340,26 +282,17 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           {data.followUps.length === 0 ? (
             <p className="text-sm text-muted-foreground">{t("followUpsNone")}</p>
           ) : (
-            <Table>
-              <TableHeader>
-                <TableRow>
-                  <TableHead>{t("case")}</TableHead>
-                  <TableHead>{t("due")}</TableHead>
-                  <TableHead className="text-right">{t("daysLeftHeader")}</TableHead>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.followUps.map((c) => (
-                  <TableRow key={`${c.ref}-${c.due}`}>
-                    <TableCell>{caseLink(c)}</TableCell>
-                    <TableCell className="whitespace-nowrap">{dates.day(c.due)}</TableCell>
-                    <TableCell className="text-right">
-                      <DaysLeft days={c.daysLeft} t={t} />
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+            <FollowUpsTable
+              rows={data.followUps.map((c) => ({
+                id: `${c.ref}-${c.due}`,
+                ref: c.ref,
+                fullName: c.fullName,
+                nativeName: c.nativeName,
+                due: dates.day(c.due),
+                dueSort: c.due ?? "",
+                daysLeft: c.daysLeft,
+              }))}
+            />
           )}
         </section>
       </div>
@@ -371,30 +304,19 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         {data.petitionsOverdue.length === 0 ? (
           <p className="text-sm text-muted-foreground">{t("petitionsOverdueNone")}</p>
         ) : (
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>{t("case")}</TableHead>
-                <TableHead>{t("petition")}</TableHead>
-                <TableHead>{t("due")}</TableHead>
-                <TableHead className="text-right">{t("daysLeftHeader")}</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {data.petitionsOverdue.map((p) => (
-                <TableRow key={`${p.ref}-${p.petitioner}-${p.due}`}>
-                  <TableCell>{caseLink(p)}</TableCell>
-                  <TableCell>
-                    {p.petitioner} → {p.addressee}
-                  </TableCell>
-                  <TableCell className="whitespace-nowrap">{dates.day(p.due)}</TableCell>
-                  <TableCell className="text-right">
-                    <DaysLeft days={p.daysLeft} t={t} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <PetitionsOverdueTable
+            rows={data.petitionsOverdue.map((p) => ({
+              id: `${p.ref}-${p.petitioner}-${p.due}`,
+              ref: p.ref,
+              fullName: p.fullName,
+              nativeName: p.nativeName,
+              petitioner: p.petitioner,
+              addressee: p.addressee,
+              due: dates.day(p.due),
+              dueSort: p.due ?? "",
+              daysLeft: p.daysLeft,
+            }))}
+          />
         )}
       </section>
 
@@ -402,26 +324,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         <h2 id="caseload-heading" className="mb-2 text-lg font-semibold">
           {t("caseload")}
         </h2>
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("caseworker")}</TableHead>
-              <TableHead className="text-right">{t("openCases")}</TableHead>
-              <TableHead className="text-right">{t("overdueItems")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.caseload.map((c) => (
-              <TableRow key={c.id}>
-                <TableCell>{c.name}</TableCell>
-                <TableCell className="text-right">{c.openCases}</TableCell>
-                <TableCell className={cn("text-right", c.overdue > 0 && "font-semibold text-destructive")}>
-                  {c.overdue}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <CaseloadTable
+          rows={data.caseload.map((c) => ({ id: c.id, name: c.name, openCases: c.openCases, overdue: c.overdue }))}
+        />
       </section>
     </div>
   );

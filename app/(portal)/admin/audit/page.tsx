@@ -5,12 +5,12 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { type AuditFilter, listAccountChoices, listAudit } from "@/db/dal/admin";
 import { AUDIT_ACTIONS, type AuditAction } from "@/lib/domain";
 import { getDateFormatters } from "@/lib/i18n/dates";
 import { requireAdminPage } from "../_lib";
 import { AdminTabs } from "../admin-tabs";
+import { AuditTable } from "./_components/audit-table";
 
 const ENTITIES = [
   "accounts",
@@ -33,6 +33,8 @@ function one(value: string | string[] | undefined): string | undefined {
   const v = Array.isArray(value) ? value[0] : value;
   return v ? v.slice(0, 200) : undefined;
 }
+/** JSON for the details cell, or null when there is nothing to show. */
+const pretty = (v: unknown): string | null => (v ? JSON.stringify(v, null, 2) : null);
 const isDay = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : undefined);
 
 /** The audit log: filters in the URL (GET form), newest first, keyset-paged. Read-only for everyone. */
@@ -121,63 +123,21 @@ export default async function AuditPage({ searchParams }: PageProps<"/admin/audi
       {rows.length === 0 ? (
         <p className="rounded-md border p-6 text-center text-muted-foreground">{t("noEntries")}</p>
       ) : (
-        <Table data-testid="audit-table">
-          <TableHeader>
-            <TableRow>
-              <TableHead>{t("at")}</TableHead>
-              <TableHead>{t("actor")}</TableHead>
-              <TableHead>{t("action")}</TableHead>
-              <TableHead>{t("record")}</TableHead>
-              <TableHead>{t("details")}</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((row) => (
-              <TableRow key={row.id} className="align-top">
-                <TableCell className="whitespace-nowrap">{dates.stamp(row.at)}</TableCell>
-                <TableCell>
-                  {row.actorName ?? t("system")}
-                  {row.ip ? <div className="text-xs text-muted-foreground">{row.ip}</div> : null}
-                </TableCell>
-                <TableCell>{row.action}</TableCell>
-                <TableCell className="font-mono text-xs">
-                  {row.entity}
-                  {row.entityId ? <div className="break-all">{row.entityId}</div> : null}
-                </TableCell>
-                <TableCell className="max-w-xl">
-                  {row.before || row.after || row.meta ? (
-                    <details>
-                      <summary className="cursor-pointer text-sm">{t("details")}</summary>
-                      <div className="grid gap-2 md:grid-cols-2">
-                        {row.before ? (
-                          <div>
-                            <p className="text-xs font-semibold">{t("before")}</p>
-                            <pre className="overflow-x-auto rounded bg-muted p-2 text-xs">
-                              {JSON.stringify(row.before, null, 2)}
-                            </pre>
-                          </div>
-                        ) : null}
-                        {row.after ? (
-                          <div>
-                            <p className="text-xs font-semibold">{t("after")}</p>
-                            <pre className="overflow-x-auto rounded bg-muted p-2 text-xs">
-                              {JSON.stringify(row.after, null, 2)}
-                            </pre>
-                          </div>
-                        ) : null}
-                        {row.meta ? (
-                          <pre className="overflow-x-auto rounded bg-muted p-2 text-xs">
-                            {JSON.stringify(row.meta, null, 2)}
-                          </pre>
-                        ) : null}
-                      </div>
-                    </details>
-                  ) : null}
-                </TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <AuditTable
+          rows={rows.map((row) => ({
+            id: String(row.id),
+            at: dates.stamp(row.at),
+            atSort: row.at.toISOString(),
+            actor: row.actorName ?? t("system"),
+            ip: row.ip ?? null,
+            action: row.action,
+            entity: row.entity,
+            entityId: row.entityId ?? null,
+            before: pretty(row.before),
+            after: pretty(row.after),
+            meta: pretty(row.meta),
+          }))}
+        />
       )}
       <nav className="flex gap-3 text-sm">
         {filter.before ? (

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { RecordTable, recordColumnHelper } from "./record-table";
+import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
 
 /** One consular contact as the table shows it: labels and dates already formatted on the server. */
 export interface ContactRow {
@@ -19,7 +19,7 @@ export interface ContactRow {
   retracted: string | null;
 }
 
-const helper = recordColumnHelper<ContactRow>();
+const helper = localColumnHelper<ContactRow>();
 
 export function ContactsTable({ rows }: { rows: ContactRow[] }) {
   const t = useTranslations("Records");
@@ -46,7 +46,7 @@ export function ContactsTable({ rows }: { rows: ContactRow[] }) {
     [t],
   );
   return (
-    <RecordTable
+    <LocalTable
       data={rows}
       columns={columns}
       caption={t("contacts")}

@@ -2,12 +2,12 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PetitionState } from "@/lib/domain";
 import { PETITION_TRANSITIONS } from "@/lib/schemas/records";
 import { PetitionStateForm } from "./petition-state-form";
-import { RecordTable, recordColumnHelper } from "./record-table";
 import { RetractButton } from "./retract-button";
 
 /** One petition as the table shows it: labels and dates already formatted on the server. */
@@ -28,7 +28,7 @@ export interface PetitionTableRow {
   retracted: string | null;
 }
 
-const helper = recordColumnHelper<PetitionTableRow>();
+const helper = localColumnHelper<PetitionTableRow>();
 
 export function PetitionsTable({ rows, canWrite }: { rows: PetitionTableRow[]; canWrite: boolean }) {
   const t = useTranslations("Records");
@@ -108,7 +108,7 @@ export function PetitionsTable({ rows, canWrite }: { rows: PetitionTableRow[]; c
           {t("saved")}
         </p>
       ) : null}
-      <RecordTable
+      <LocalTable
         data={rows}
         columns={columns}
         caption={t("petitions")}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
-import { RecordTable, recordColumnHelper } from "./record-table";
+import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
 
 /** One status change as the table shows it: labels and dates already formatted on the server. */
 export interface StatusHistoryRow {
@@ -18,7 +18,7 @@ export interface StatusHistoryRow {
   retracted: string | null;
 }
 
-const helper = recordColumnHelper<StatusHistoryRow>();
+const helper = localColumnHelper<StatusHistoryRow>();
 
 export function StatusHistoryTable({ rows }: { rows: StatusHistoryRow[] }) {
   const t = useTranslations("Records");
@@ -47,7 +47,7 @@ export function StatusHistoryTable({ rows }: { rows: StatusHistoryRow[] }) {
     [t],
   );
   return (
-    <RecordTable
+    <LocalTable
       data={rows}
       columns={columns}
       caption={t("statusHistory")}
