@@ -6,11 +6,11 @@ import { type CaseFormData, splitList } from "@/lib/schemas/case";
 import { basicFold, buildSearchText, phoneticFold } from "@/lib/search";
 import { getDb, type Tx } from "../client";
 import { caseAssignments, cases } from "../schema";
-import { canReadCase, canWriteCase } from "./access";
+import { canReadCase } from "./access";
 import type { Actor } from "./actor";
 import { writeAudit } from "./audit";
+import { caseAuditView, lockWritableCase } from "./case-lock";
 import { conflict } from "./concurrency";
-import { DalError, notFound } from "./errors";
 import { assertCan } from "./guard";
 
 const orNull = (v: string) => (v === "" ? null : v);
@@ -66,12 +66,6 @@ async function nextRef(tx: Tx, year: number): Promise<string> {
   return `${prefix}${String((row?.n ?? 0) + 1).padStart(4, "0")}`;
 }
 
-/** What the audit log keeps of a case: its columns, without the derived search text. */
-function auditView(row: typeof cases.$inferSelect) {
-  const { searchText: _s, ...rest } = row;
-  return rest;
-}
-
 /**
  * Opens a case. The reference takes the year of detention (or this year when unknown). A
  * caseworker who opens a case is assigned to it.
@@ -101,7 +95,7 @@ export async function createCase(actor: Actor, data: CaseFormData): Promise<{ re
       entity: "cases",
       entityId: row.id,
       caseId: row.id,
-      after: auditView(row),
+      after: caseAuditView(row),
     });
     if (!can(actor.role, "case:write-any")) {
       await tx.insert(caseAssignments).values({ caseId: row.id, accountId: actor.id, assignedBy: actor.id });
@@ -130,18 +124,7 @@ export async function updateCase(
 ): Promise<{ ref: string; version: number }> {
   const columns = toColumns(data);
   return getDb().transaction(async (tx) => {
-    const [current] = await tx
-      .select()
-      .from(cases)
-      .where(and(eq(cases.ref, ref), canReadCase(actor)))
-      .for("update");
-    if (!current) throw notFound("Case");
-    const [writable] = await tx
-      .select({ id: cases.id })
-      .from(cases)
-      .where(and(eq(cases.id, current.id), canWriteCase(actor)));
-    if (!writable)
-      throw new DalError("FORBIDDEN", "You may read this case but not change it: it is not assigned to you.");
+    const current = await lockWritableCase(tx, actor, eq(cases.ref, ref));
     if (current.version !== version) throw await conflict(tx, "cases", current.id);
     const [row] = await tx
       .update(cases)
@@ -161,8 +144,8 @@ export async function updateCase(
       entity: "cases",
       entityId: row.id,
       caseId: row.id,
-      before: auditView(current),
-      after: auditView(row),
+      before: caseAuditView(current),
+      after: caseAuditView(row),
     });
     return { ref: row.ref, version: row.version };
   });

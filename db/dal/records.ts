@@ -1,5 +1,5 @@
 import "server-only";
-import { and, desc, eq, isNull, max, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, max, sql } from "drizzle-orm";
 import type { z } from "zod";
 import { isOpenStatus, type PetitionState } from "@/lib/domain";
 import { fromDateFields, type PartialDate, todayIso } from "@/lib/partial-date";
@@ -37,8 +37,9 @@ import {
 import { canReadCase, canWriteCase } from "./access";
 import type { Actor } from "./actor";
 import { writeAudit } from "./audit";
+import { caseAuditView, lockWritableCase } from "./case-lock";
 import { conflict } from "./concurrency";
-import { DalError, invalid, notFound } from "./errors";
+import { invalid, notFound } from "./errors";
 
 /*
  * Writes to a case's timeline. Every function takes the actor first, validates its input with the
@@ -62,35 +63,6 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 const dateCols = (d: PartialDate) => ({ on: d.on, precision: d.precision, approx: d.approx });
-
-/** What the audit log keeps of a case: its columns, without the derived search text. */
-function caseAuditView(row: Case) {
-  const { searchText: _s, ...rest } = row;
-  return rest;
-}
-
-const readOnly = () =>
-  new DalError("FORBIDDEN", "You may read this case but not change it: it is not assigned to you.");
-
-/**
- * Locks a case row for the rest of the transaction, if the actor may read it (else NOT_FOUND) and
- * write it (else FORBIDDEN). Every write locks its case first, so writes to one case queue up and
- * locks are always taken in the same order (case, then record).
- */
-async function lockWritableCase(tx: Tx, actor: Actor, which: SQL): Promise<Case> {
-  const [current] = await tx
-    .select()
-    .from(cases)
-    .where(and(which, canReadCase(actor)))
-    .for("update");
-  if (!current) throw notFound("Case");
-  const [writable] = await tx
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(eq(cases.id, current.id), canWriteCase(actor)));
-  if (!writable) throw readOnly();
-  return current;
-}
 
 type DerivedCaseColumns = Partial<
   Pick<Case, "status" | "statusOn" | "isOpen" | "nextDeadline" | "nextDeadlineNote" | "lastContactOn">
