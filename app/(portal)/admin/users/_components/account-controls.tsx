@@ -8,6 +8,14 @@ import type { ActionResult } from "@/lib/action-result";
 import { ROLES, type Role } from "@/lib/domain";
 import { changeRoleAction, resetPasswordAction, setActiveAction } from "../actions";
 
+type Notice = { kind: "error" | "info"; text: string };
+
+/**
+ * The last notice per account. A change refreshes the page, which may remount these controls;
+ * keeping the notice outside the component lets the confirmation survive that refresh.
+ */
+const notices = new Map<string, Notice>();
+
 interface Props {
   account: { id: string; email: string; role: Role; active: boolean; version: number };
   isSelf: boolean;
@@ -18,7 +26,11 @@ export function AccountControls({ account, isSelf }: Props) {
   const t = useTranslations("Admin");
   const roles = useTranslations("Roles");
   const [role, setRole] = useState<Role>(account.role);
-  const [message, setMessage] = useState<{ kind: "error" | "info"; text: string } | null>(null);
+  const [message, setMessageState] = useState<Notice | null>(() => notices.get(account.id) ?? null);
+  const setMessage = (notice: Notice) => {
+    notices.set(account.id, notice);
+    setMessageState(notice);
+  };
   const [pending, startTransition] = useTransition();
 
   const run = (action: () => Promise<ActionResult<unknown>>, success: (data: unknown) => string) =>
