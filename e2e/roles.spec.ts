@@ -79,10 +79,11 @@ test("the audit log shows sign-ins and role changes with before and after, filte
   await expect(rows.first()).toContainText("sign_in");
 });
 
-test("coordinators get no admin pages; caseworkers get no admin pages either", async ({ page, makeAccount }) => {
+test("coordinators get no admin pages; caseworkers get no admin pages either", async ({ browser, makeAccount }) => {
   for (const role of ["coordinator", "caseworker"] as const) {
     const account = await makeAccount(role);
-    await page.context().clearCookies();
+    const context = await browser.newContext();
+    const page = await context.newPage();
     await page.goto("/sign-in");
     await signIn(page, account.email, account.password);
     await expect(page).toHaveURL(/\/cases$/);
@@ -91,12 +92,14 @@ test("coordinators get no admin pages; caseworkers get no admin pages either", a
       const response = await page.goto(path);
       expect(response?.status(), `${role} ${path}`).toBe(404);
     }
+    await context.close();
   }
 });
 
 test("a restricted case does not exist for a caseworker not assigned to it, not even as a link", async ({
   page,
   db,
+  browser,
 }) => {
   // caseworker2 may read Jun Kyung-chul's case; link it to the restricted 2004 case.
   const ref = `DC-2018-${String(1000 + Math.floor(Math.random() * 8999))}`;
@@ -120,11 +123,13 @@ test("a restricted case does not exist for a caseworker not assigned to it, not 
   await page.goto("/cases?q=Vladivostok%20consulate");
   await expect(page.locator("body")).not.toContainText("DC-2004-0001");
 
-  // The assigned caseworker sees the link.
-  await page.context().clearCookies();
-  await page.goto("/sign-in");
-  await signIn(page, "caseworker@example.org", DEMO_PASSWORD);
-  await expect(page).toHaveURL(/\/cases$/);
-  await page.goto(`/cases/${ref}`);
-  await expect(page.locator("body")).toContainText("DC-2004-0001");
+  // The assigned caseworker, in a browser of their own, sees the link.
+  const theirs = await browser.newContext();
+  const assigned = await theirs.newPage();
+  await assigned.goto("/sign-in");
+  await signIn(assigned, "caseworker@example.org", DEMO_PASSWORD);
+  await expect(assigned).toHaveURL(/\/cases$/);
+  await assigned.goto(`/cases/${ref}`);
+  await expect(assigned.locator("body")).toContainText("DC-2004-0001");
+  await theirs.close();
 });
