@@ -106,7 +106,7 @@ test("a caseworker enters the Baek Won-soon story and reads it back in date orde
   await page.getByLabel("City").fill("Moscow");
   await page.getByLabel("Allegations or charges").fill("Espionage (details classified top secret)");
   await page.getByRole("button", { name: "Open case" }).click();
-  await expect(page).toHaveURL(/\/cases\/DC-2024-\d{4,}\?saved=1$/);
+  await expect(page).toHaveURL(/\/cases\/DC-2024-\d{4,}\?saved=1$/, { timeout: 30_000 });
   await expect(page.getByTestId("saved-banner")).toHaveText("Saved.");
   const ref = ((await page.getByTestId("case-ref").textContent()) ?? "").trim();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(name);
