@@ -3,7 +3,8 @@ import { can } from "@/lib/permissions";
 import { caseAssignments, cases } from "../schema";
 import type { Actor } from "./actor";
 
-const assignedTo = (actor: Actor) =>
+/** Cases the actor is assigned to, as a WHERE condition on `cases`. */
+export const assignedTo = (actor: Actor) =>
   exists(
     sql`(select 1 from ${caseAssignments} where ${caseAssignments.caseId} = ${cases.id} and ${caseAssignments.accountId} = ${actor.id})`,
   );

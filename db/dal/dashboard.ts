@@ -1,10 +1,10 @@
 import "server-only";
-import { and, count, eq, exists, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
 import { AWAITING_PETITION_STATES, type CaseStatus, type RiskLevel } from "@/lib/domain";
 import { can } from "@/lib/permissions";
 import { getDb } from "../client";
 import { accounts, caseAssignments, cases, consularContacts, petitions } from "../schema";
-import { canReadCase } from "./access";
+import { assignedTo, canReadCase } from "./access";
 import type { Actor } from "./actor";
 
 /**
@@ -26,9 +26,7 @@ export interface DashboardFilter {
 
 export function dashboardScope(actor: Actor) {
   if (can(actor.role, "dashboard:all")) return canReadCase(actor);
-  return exists(
-    sql`(select 1 from ${caseAssignments} where ${caseAssignments.caseId} = ${cases.id} and ${caseAssignments.accountId} = ${actor.id})`,
-  );
+  return assignedTo(actor);
 }
 
 function caseFilter(actor: Actor, f: DashboardFilter) {
