@@ -93,3 +93,20 @@ test("a caseworker who types /admin/users gets no admin page", async ({ page, ma
   expect(response?.status()).toBe(404);
   await expect(page.getByTestId("accounts-table")).toHaveCount(0);
 });
+
+test("before the page's script runs, the sign-in form cannot be submitted (nothing typed ends up in a URL)", async ({
+  browser,
+  baseURL,
+}) => {
+  const noScript = await browser.newContext({ baseURL, javaScriptEnabled: false });
+  const page = await noScript.newPage();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("someone@e2e.example.org");
+  await page.getByLabel("Password").fill("a-secret-password");
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeDisabled();
+  await page.getByLabel("Password").press("Enter"); // implicit submission is blocked too
+  await page.waitForTimeout(300);
+  expect(page.url()).not.toContain("secret");
+  expect(await page.getByRole("button", { name: "Sign in" }).evaluate((b) => b.closest("form")?.method)).toBe("post");
+  await noScript.close();
+});

@@ -8,11 +8,13 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { useHydrated } from "@/lib/use-hydrated";
 import { type SignInState, signInAction } from "../actions";
 import { type SignInInput, signInSchema } from "../schema";
 
 export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; notice?: string }) {
   const t = useTranslations("SignIn");
+  const hydrated = useHydrated();
   const [state, setState] = useState<SignInState>({});
   const [pending, startTransition] = useTransition();
   const form = useForm<SignInInput>({
@@ -31,7 +33,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4">
       {notice && !state.error ? <Alert>{notice}</Alert> : null}
       {state.error ? (
         <Alert variant="destructive" data-testid="sign-in-error">
@@ -72,7 +74,7 @@ export function SignInForm({ callbackUrl, notice }: { callbackUrl?: string; noti
         ) : null}
       </div>
       <input type="hidden" {...form.register("callbackUrl")} />
-      <Button type="submit" disabled={pending}>
+      <Button type="submit" disabled={pending || !hydrated}>
         {pending ? t("submitting") : t("submit")}
       </Button>
     </form>

@@ -10,10 +10,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { type OwnPasswordInput, ownPasswordSchema } from "@/lib/schemas/account";
+import { useHydrated } from "@/lib/use-hydrated";
 import { changeOwnPasswordAction } from "../actions";
 
 export function PasswordForm() {
   const t = useTranslations("Account");
+  const hydrated = useHydrated();
   const form = useForm<OwnPasswordInput>({
     resolver: zodResolver(ownPasswordSchema),
     defaultValues: { current: "", next: "", confirm: "" },
@@ -29,7 +31,7 @@ export function PasswordForm() {
     }
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid max-w-sm gap-4">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid max-w-sm gap-4">
       {error ? <Alert variant="destructive">{error}</Alert> : null}
       <Field id="current" label={t("current")} error={errors.current?.message}>
         <Input
@@ -55,7 +57,7 @@ export function PasswordForm() {
           {...form.register("confirm")}
         />
       </Field>
-      <Button type="submit" disabled={form.formState.isSubmitting}>
+      <Button type="submit" disabled={form.formState.isSubmitting || !hydrated}>
         {form.formState.isSubmitting ? t("saving") : t("save")}
       </Button>
     </form>

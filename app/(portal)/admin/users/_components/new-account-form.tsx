@@ -12,10 +12,12 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { ROLES } from "@/lib/domain";
 import { type AdminNewAccountInput, adminNewAccountSchema } from "@/lib/schemas/account";
+import { useHydrated } from "@/lib/use-hydrated";
 import { createAccountAction } from "../actions";
 
 export function NewAccountForm() {
   const t = useTranslations("Admin");
+  const hydrated = useHydrated();
   const roles = useTranslations("Roles");
   const form = useForm<AdminNewAccountInput>({
     resolver: zodResolver(adminNewAccountSchema),
@@ -40,6 +42,7 @@ export function NewAccountForm() {
 
   return (
     <form
+      method="post"
       onSubmit={onSubmit}
       noValidate
       className="grid gap-3 rounded-lg border p-4"
@@ -64,7 +67,7 @@ export function NewAccountForm() {
             ))}
           </NativeSelect>
         </Field>
-        <Button type="submit" disabled={form.formState.isSubmitting}>
+        <Button type="submit" disabled={form.formState.isSubmitting || !hydrated}>
           {form.formState.isSubmitting ? t("creating") : t("create")}
         </Button>
       </div>
