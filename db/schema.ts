@@ -286,6 +286,8 @@ export const consularContacts = pgTable(
   },
   (t) => [
     index("consular_contacts_case_idx").on(t.caseId, t.occurredOn),
+    /** /contacts by date (its default sort), at any depth: the keyset walks this index. */
+    index("consular_contacts_occurred_id_idx").on(t.occurredOn, t.id).where(sql`${t.retractedAt} is null`),
     index("consular_contacts_follow_up_idx")
       .on(t.followUpOn)
       .where(sql`${t.retractedAt} is null and ${t.followUpOn} is not null`),
@@ -320,6 +322,8 @@ export const petitions = pgTable(
   },
   (t) => [
     index("petitions_case_idx").on(t.caseId),
+    /** /petitions by filing date (its default sort), at any depth: the keyset walks this index. */
+    index("petitions_filed_id_idx").on(t.filedOn, t.id).where(sql`${t.retractedAt} is null`),
     index("petitions_awaiting_due_idx")
       .on(t.answerDue)
       .where(sql`${t.state} in ('submitted','acknowledged') and ${t.retractedAt} is null`),
