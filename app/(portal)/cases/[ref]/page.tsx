@@ -9,6 +9,7 @@ import { getCaseTimeline } from "@/db/dal/timeline";
 import { AWAITING_PETITION_STATES } from "@/lib/domain";
 import { getDateFormatters } from "@/lib/i18n/dates";
 import { daysUntil } from "@/lib/partial-date";
+import { targetValue } from "@/lib/schemas/records";
 import { getToday } from "@/lib/server/clock";
 import { CaseHeader } from "./_components/case-header";
 import { ContactsTable } from "./_components/contacts-table";
@@ -67,7 +68,8 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
     r ? t("retractedRow", { name: r.by, at: dates.stamp(r.at), reason: r.reason }) : null;
 
   // What each source supports, labelled (the attach forms load their options when opened).
-  const { labels: targetLabels } = await sourceTargets(timeline);
+  const attached = new Set(timeline.sources.flatMap((s) => s.attachments.map((a) => targetValue(a.target))));
+  const { labels: targetLabels } = await sourceTargets(timeline, attached);
 
   // The current status's and the last contact's dates as precisely as the timeline knows them.
   const currentChange = timeline.statusHistory.filter((s) => !s.retracted).at(-1);

@@ -24,6 +24,8 @@ export interface SourceTargets {
  */
 export async function sourceTargets(
   timeline: Pick<CaseTimeline, "statusHistory" | "contacts" | "petitions" | "notes">,
+  /** Label only these targets (and offer no options): what the case's sources already support. */
+  only?: ReadonlySet<string>,
 ): Promise<SourceTargets> {
   const [t, status, contactKind, counterpart, dates] = await Promise.all([
     getTranslations("Records"),
@@ -34,32 +36,41 @@ export async function sourceTargets(
   ]);
   const labels = new Map<string, string>([["case", t("targetCase")]]);
   const options: TargetOption[] = [{ value: "case", label: t("targetCase") }];
-  const add = (value: string, label: string, retracted: boolean) => {
+  // Labels are made only when needed: formatting hundreds of dates and messages is not free.
+  const add = (value: string, makeLabel: () => string, retracted: boolean) => {
+    if (only && !only.has(value)) return;
+    const label = makeLabel();
     labels.set(value, label);
-    if (!retracted) options.push({ value, label });
+    if (!retracted && !only) options.push({ value, label });
   };
   for (const s of timeline.statusHistory)
     add(
       `status_change:${s.id}`,
-      t("targetStatus", { status: status(s.status), date: dates.partial(s.when) }),
+      () => t("targetStatus", { status: status(s.status), date: dates.partial(s.when) }),
       !!s.retracted,
     );
   for (const x of timeline.contacts)
     add(
       `contact:${x.id}`,
-      t("targetContact", {
-        kind: contactKind(x.contactKind),
-        counterpart: counterpart(x.counterpart),
-        date: dates.partial(x.when),
-      }),
+      () =>
+        t("targetContact", {
+          kind: contactKind(x.contactKind),
+          counterpart: counterpart(x.counterpart),
+          date: dates.partial(x.when),
+        }),
       !!x.retracted,
     );
   for (const p of timeline.petitions)
-    add(`petition:${p.id}`, t("targetPetition", { petitioner: p.petitioner, addressee: p.addressee }), !!p.retracted);
+    add(
+      `petition:${p.id}`,
+      () => t("targetPetition", { petitioner: p.petitioner, addressee: p.addressee }),
+      !!p.retracted,
+    );
   for (const n of timeline.notes)
     add(
       `note:${n.id}`,
-      t("targetNote", { date: dates.partial(n.when), text: n.body.length > 60 ? `${n.body.slice(0, 59)}…` : n.body }),
+      () =>
+        t("targetNote", { date: dates.partial(n.when), text: n.body.length > 60 ? `${n.body.slice(0, 59)}…` : n.body }),
       !!n.retracted,
     );
   return { labels, options };
