@@ -169,6 +169,8 @@ export const cases = pgTable(
     index("cases_name_idx").on(t.fullName, t.id),
     index("cases_status_idx").on(t.status, t.fullName, t.id),
     index("cases_country_idx").on(t.detainingCountry, t.fullName, t.id),
+    /** Counts under a country and status filter (up to COUNT_CAP) read this index alone, not the table. */
+    index("cases_country_status_idx").on(t.detainingCountry, t.status),
     index("cases_open_deadline_idx").on(t.nextDeadline).where(sql`${t.isOpen}`),
     index("cases_open_last_contact_idx").on(t.lastContactOn).where(sql`${t.isOpen}`),
     index("cases_detained_on_idx").on(t.detainedOn),
