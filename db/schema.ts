@@ -169,6 +169,8 @@ export const cases = pgTable(
     index("cases_name_idx").on(t.fullName, t.id),
     index("cases_status_idx").on(t.status, t.fullName, t.id),
     index("cases_country_idx").on(t.detainingCountry, t.fullName, t.id),
+    /** Counts under a country and status filter (up to COUNT_CAP) read this index alone, not the table. */
+    index("cases_country_status_idx").on(t.detainingCountry, t.status),
     index("cases_open_deadline_idx").on(t.nextDeadline).where(sql`${t.isOpen}`),
     index("cases_open_last_contact_idx").on(t.lastContactOn).where(sql`${t.isOpen}`),
     index("cases_detained_on_idx").on(t.detainedOn),
@@ -286,6 +288,8 @@ export const consularContacts = pgTable(
   },
   (t) => [
     index("consular_contacts_case_idx").on(t.caseId, t.occurredOn),
+    /** /contacts by date (its default sort), at any depth: the keyset walks this index. */
+    index("consular_contacts_occurred_id_idx").on(t.occurredOn, t.id).where(sql`${t.retractedAt} is null`),
     index("consular_contacts_follow_up_idx")
       .on(t.followUpOn)
       .where(sql`${t.retractedAt} is null and ${t.followUpOn} is not null`),
@@ -320,6 +324,8 @@ export const petitions = pgTable(
   },
   (t) => [
     index("petitions_case_idx").on(t.caseId),
+    /** /petitions by filing date (its default sort), at any depth: the keyset walks this index. */
+    index("petitions_filed_id_idx").on(t.filedOn, t.id).where(sql`${t.retractedAt} is null`),
     index("petitions_awaiting_due_idx")
       .on(t.answerDue)
       .where(sql`${t.state} in ('submitted','acknowledged') and ${t.retractedAt} is null`),

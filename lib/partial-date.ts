@@ -60,6 +60,21 @@ const FORMATS = {
   year: { year: "numeric", timeZone: "UTC" },
 } as const satisfies Record<DatePrecision, Intl.DateTimeFormatOptions>;
 
+/**
+ * One Intl.DateTimeFormat per locale and precision, made once: making one costs far more than
+ * formatting with it (a long case's page formats hundreds of dates).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatterFor(locale: string, style: DatePrecision): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locale, FORMATS[style]);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export type DateTemplateKey = "unknown" | "approx" | "early" | "mid" | "late" | "yearOnly";
 
 /** "7 Nov 2017", "c. 7 Nov 2017", "early Nov 2017", "Nov 2017", "early 2024", "2024, month unknown". */
@@ -70,7 +85,7 @@ export function formatPartialDate(
 ): string {
   if (!value) return t("unknown");
   const parts = partialDateParts(value);
-  const text = new Intl.DateTimeFormat(locale, FORMATS[parts.style]).format(parts.date);
+  const text = formatterFor(locale, parts.style).format(parts.date);
   switch (parts.template) {
     case "exact":
       return text;

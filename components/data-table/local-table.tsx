@@ -14,6 +14,8 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 
@@ -50,6 +52,8 @@ export function LocalTable<T extends RowData & { id: string }>({
   initialSorting = [],
   rowClassName,
   rowProps,
+  limit,
+  showAllLabel,
 }: {
   data: T[];
   columns: LocalColumns<T>;
@@ -61,7 +65,14 @@ export function LocalTable<T extends RowData & { id: string }>({
   rowClassName?: (row: T) => string | undefined;
   /** Extra attributes for a row, e.g. `data-*` hooks for tests and scripts. */
   rowProps?: (row: T) => Record<string, string>;
+  /**
+   * Show only the first `limit` rows, in the current order, until the reader asks for all of them
+   * (a button labelled `showAllLabel(count)`): a long record's tables stay small to render.
+   */
+  limit?: number;
+  showAllLabel?: (count: number) => string;
 }) {
+  const [showAll, setShowAll] = useState(false);
   const table = useTable({
     features: localTableFeatures,
     columns,
@@ -72,7 +83,15 @@ export function LocalTable<T extends RowData & { id: string }>({
   if (data.length === 0 && empty !== undefined) {
     return <p className="rounded-md border p-4 text-sm text-muted-foreground">{empty}</p>;
   }
-  return (
+  const rows = table.getRowModel().rows;
+  const shown = limit !== undefined && !showAll ? rows.slice(0, limit) : rows;
+  const more =
+    shown.length < rows.length ? (
+      <Button type="button" variant="outline" size="sm" className="justify-self-start" onClick={() => setShowAll(true)}>
+        {showAllLabel?.(rows.length) ?? `${rows.length}`}
+      </Button>
+    ) : null;
+  const tableElement = (
     <Table data-testid={testId}>
       <caption className="sr-only">{caption}</caption>
       <TableHeader>
@@ -111,7 +130,7 @@ export function LocalTable<T extends RowData & { id: string }>({
         ))}
       </TableHeader>
       <TableBody>
-        {table.getRowModel().rows.map((row) => (
+        {shown.map((row) => (
           <TableRow
             key={row.id}
             {...rowProps?.(row.original)}
@@ -129,5 +148,13 @@ export function LocalTable<T extends RowData & { id: string }>({
         ))}
       </TableBody>
     </Table>
+  );
+  return more ? (
+    <div className="grid gap-2">
+      {tableElement}
+      {more}
+    </div>
+  ) : (
+    tableElement
   );
 }

@@ -6,6 +6,18 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 
+/** The months' names in a locale, worked out once per locale (each form re-renders on every keystroke). */
+const monthNamesByLocale = new Map<string, string[]>();
+function monthNames(locale: string): string[] {
+  let names = monthNamesByLocale.get(locale);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" });
+    names = Array.from({ length: 12 }, (_, i) => format.format(new Date(Date.UTC(2000, i, 1))));
+    monthNamesByLocale.set(locale, names);
+  }
+  return names;
+}
+
 /**
  * A date as sources give it: year, then optionally month and day, or "early / mid / late" of the
  * month or year, and an "approximate" mark. Registers `${name}.year`, `.month`, `.day`, `.part`,
@@ -24,9 +36,7 @@ export function PartialDateInput<T extends FieldValues>({
 }) {
   const t = useTranslations("Dates");
   const locale = useLocale();
-  const months = Array.from({ length: 12 }, (_, i) =>
-    new Intl.DateTimeFormat(locale, { month: "long", timeZone: "UTC" }).format(new Date(Date.UTC(2000, i, 1))),
-  );
+  const months = monthNames(locale);
   const errors = form.formState.errors;
   const error = (["year", "month", "day", "part"] as const)
     .map((k) => (get(errors, `${name}.${k}`) as { message?: string } | undefined)?.message)

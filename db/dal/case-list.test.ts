@@ -179,6 +179,30 @@ describe("search", () => {
     expect(order).not.toContain(ids.jun);
   });
 
+  it("searches a name with the digits of its reference among the cases whose reference has them", async () => {
+    const [row] = await db
+      .select({ ref: cases.ref })
+      .from(cases)
+      .where(inArray(cases.id, [ids.baek]));
+    const year = row?.ref.slice(3, 7) ?? ""; // "DC-9xxx-…": the "year" part
+    const withYear = await searchCases(coordinator, scoped({ q: `Paek ${year}` }), { today: TODAY });
+    expect(withYear.rows.map((r) => r.id)).toContain(ids.baek);
+    expect(withYear.rows.every((r) => r.ref.includes(year))).toBe(true);
+    const otherYear = await searchCases(coordinator, scoped({ q: "Paek Won Sun 1899" }), { today: TODAY });
+    expect(otherYear.rows).toEqual([]);
+    expect(otherYear.total).toEqual({ value: 0, exact: true });
+  });
+
+  it("counts every match of a search, on the first page and the next", async () => {
+    const first = await searchCases(coordinator, scoped({ q: "Zz Pager" }), { today: TODAY });
+    expect(first.total).toEqual({ value: 60, exact: true });
+    const second = await searchCases(coordinator, scoped({ q: "Zz Pager", cursor: first.nextCursor }), {
+      today: TODAY,
+    });
+    expect(second.total).toEqual({ value: 60, exact: true });
+    expect(second.rows.length).toBe(25);
+  });
+
   it("does not match unrelated names", async () => {
     const page = await searchCases(coordinator, scoped({ q: "Kim Ki-hyun" }), { today: TODAY });
     expect(page.rows.map((r) => r.id)).not.toContain(ids.baek);

@@ -115,8 +115,11 @@ export async function searchCases(
   );
   const plan = caseSortPlan(sort, search?.score);
   const db = getDb();
+  // The first page of a search by relevance reads and ranks every match anyway: it counts them in
+  // the same pass (a window count) instead of rechecking them all in a second query.
+  const countInPage = !!search && sort.id === "relevance" && !params.cursor;
 
-  const [page, total] = await Promise.all([
+  const [page, counted] = await Promise.all([
     keysetPage(plan, params.cursor, params.size, (extra, orderBy, limit) =>
       db
         .select({
@@ -136,21 +139,26 @@ export async function searchCases(
           detainedPrecision: cases.detainedPrecision,
           detainedApprox: cases.detainedApprox,
           cursorKey: keyColumn(plan),
+          matches: countInPage ? sql<number>`(count(*) over ())::int` : sql<null>`null::int`,
         })
         .from(cases)
         .where(and(where, extra))
         .orderBy(...orderBy)
         .limit(limit),
     ),
-    cappedCount(
-      db,
-      db
-        .select({ one: sql`1` })
-        .from(cases)
-        .where(where)
-        .limit(COUNT_CAP + 1),
-    ),
+    countInPage
+      ? null
+      : cappedCount(
+          db,
+          db
+            .select({ one: sql`1` })
+            .from(cases)
+            .where(where)
+            .limit(COUNT_CAP + 1),
+        ),
   ]);
+  const matches = page.rows[0]?.matches ?? 0;
+  const total = counted ?? { value: Math.min(matches, COUNT_CAP), exact: matches <= COUNT_CAP };
 
   const ids = page.rows.map((r) => r.id);
   const assignments = ids.length
@@ -171,7 +179,7 @@ export async function searchCases(
   return {
     ...page,
     total,
-    rows: page.rows.map(({ cursorKey: _k, detainedOn, detainedPrecision, detainedApprox, ...row }) => ({
+    rows: page.rows.map(({ cursorKey: _k, matches: _m, detainedOn, detainedPrecision, detainedApprox, ...row }) => ({
       ...row,
       detained:
         detainedOn && detainedPrecision

@@ -38,6 +38,10 @@ export interface TimelineOptions {
   kinds?: readonly TimelineKind[];
   /** Oldest first ("asc") or newest first ("desc"). */
   order: "asc" | "desc";
+  /** At most this many items in `items`, a page of the timeline; all of them when absent. */
+  limit?: number;
+  /** Start after this item: a `nextCursor` of an earlier page. From the start when absent or malformed. */
+  after?: string | null;
 }
 
 /** A source as shown beside the fact it supports. */
@@ -146,8 +150,13 @@ export interface LinkedCase {
 export interface CaseTimeline {
   caseId: string;
   ref: string;
-  /** The listed items, filtered and ordered as asked. */
+  /** The listed items, filtered and ordered as asked: the page asked for. */
   items: TimelineItem[];
+  /** How many items the filter lists on all pages, and where in them this page starts (0-based). */
+  listed: number;
+  start: number;
+  /** The page after this one (pass as `after`), or null when this page reaches the end. */
+  nextCursor: string | null;
   /** How many items of each kind the case has (before filtering). */
   counts: Record<TimelineKind, number>;
   /** For the tables and the source form: every status change, contact and note (oldest first), and petition. */
@@ -184,6 +193,19 @@ function compareItems(a: TimelineItem, b: TimelineItem): number {
   if (a.when.on !== b.when.on) return a.when.on < b.when.on ? -1 : 1;
   if (a.order !== b.order) return a.order < b.order ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** An item's place in the timeline's order, as a cursor: day, recording order, id. */
+const cursorOf = (item: TimelineItem) => `${item.when.on}_${item.order}_${item.id}`;
+const CURSOR = /^\d{4}-\d{2}-\d{2}_\d{14,26}_[0-9a-f-]{36}$/;
+
+/** Where the page starting after `cursor` begins in `items` (sorted as asked); 0 for no or a malformed cursor. */
+function pageStart(items: readonly TimelineItem[], cursor: string | null | undefined, order: "asc" | "desc"): number {
+  if (!cursor || !CURSOR.test(cursor)) return 0;
+  // Cursors compare as their parts do (fixed-width day and order, then id), in the list's direction.
+  const after = (item: TimelineItem) => (order === "asc" ? cursorOf(item) > cursor : cursorOf(item) < cursor);
+  const i = items.findIndex(after);
+  return i === -1 ? items.length : i;
 }
 
 /**
@@ -418,13 +440,20 @@ export async function getCaseTimeline(actor: Actor, ref: string, options: Timeli
 
   const wanted = new Set<TimelineKind>(options.kinds?.length ? options.kinds : TIMELINE_KINDS);
   const all: TimelineItem[] = [...statusItems, ...contactItems, ...eventItems, ...noteItems];
-  const items = all.filter((i) => wanted.has(i.kind)).sort(compareItems);
-  if (options.order === "desc") items.reverse();
+  const listed = all.filter((i) => wanted.has(i.kind)).sort(compareItems);
+  if (options.order === "desc") listed.reverse();
+  const start = pageStart(listed, options.after, options.order);
+  const end = options.limit ? Math.min(listed.length, start + options.limit) : listed.length;
+  const items = listed.slice(start, end);
+  const last = items.at(-1);
 
   return {
     caseId: kase.id,
     ref: kase.ref,
     items,
+    listed: listed.length,
+    start,
+    nextCursor: end < listed.length && last ? cursorOf(last) : null,
     counts: {
       status_change: statusItems.length,
       contact: contactItems.length,

@@ -9,16 +9,17 @@ import { getCaseTimeline } from "@/db/dal/timeline";
 import { AWAITING_PETITION_STATES } from "@/lib/domain";
 import { getDateFormatters } from "@/lib/i18n/dates";
 import { daysUntil } from "@/lib/partial-date";
+import { targetValue } from "@/lib/schemas/records";
 import { getToday } from "@/lib/server/clock";
 import { CaseHeader } from "./_components/case-header";
 import { ContactsTable } from "./_components/contacts-table";
 import { PetitionsTable } from "./_components/petitions-table";
 import { RecordPanel } from "./_components/record-panel";
-import type { TargetOption } from "./_components/source-forms";
 import { SourcesSection } from "./_components/sources-section";
 import { StatusHistoryTable } from "./_components/status-history-table";
 import { Timeline } from "./_components/timeline";
-import { loadTimelineParams } from "./_lib/search-params";
+import { loadTimelineParams, TIMELINE_PAGE_SIZE } from "./_lib/search-params";
+import { sourceTargets } from "./_lib/source-targets";
 
 export async function generateMetadata({ params }: PageProps<"/cases/[ref]">): Promise<Metadata> {
   const { ref } = await params;
@@ -38,11 +39,14 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
   } catch {
     notFound(); // a malformed %-escape: no such case
   }
-  const { kinds, order } = loadTimelineParams(query);
+  const { kinds, order, after } = loadTimelineParams(query);
   const actor = await requireActorOrRedirect();
   let loaded: [Awaited<ReturnType<typeof getCase>>, Awaited<ReturnType<typeof getCaseTimeline>>];
   try {
-    loaded = await Promise.all([getCase(actor, ref), getCaseTimeline(actor, ref, { kinds, order })]);
+    loaded = await Promise.all([
+      getCase(actor, ref),
+      getCaseTimeline(actor, ref, { kinds, order, after, limit: TIMELINE_PAGE_SIZE }),
+    ]);
   } catch (error) {
     if (error instanceof DalError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -63,41 +67,9 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
   const retractedLabel = (r: { by: string; at: Date; reason: string } | null) =>
     r ? t("retractedRow", { name: r.by, at: dates.stamp(r.at), reason: r.reason }) : null;
 
-  // What a source can be attached to: labels for every item (retracted ones are listed but not offered).
-  const targetLabels = new Map<string, string>([["case", t("targetCase")]]);
-  const targets: TargetOption[] = [{ value: "case", label: t("targetCase") }];
-  const addTarget = (value: string, label: string, retracted: boolean) => {
-    targetLabels.set(value, label);
-    if (!retracted) targets.push({ value, label });
-  };
-  for (const s of timeline.statusHistory)
-    addTarget(
-      `status_change:${s.id}`,
-      t("targetStatus", { status: status(s.status), date: dates.partial(s.when) }),
-      !!s.retracted,
-    );
-  for (const x of timeline.contacts)
-    addTarget(
-      `contact:${x.id}`,
-      t("targetContact", {
-        kind: contactKind(x.contactKind),
-        counterpart: counterpart(x.counterpart),
-        date: dates.partial(x.when),
-      }),
-      !!x.retracted,
-    );
-  for (const p of timeline.petitions)
-    addTarget(
-      `petition:${p.id}`,
-      t("targetPetition", { petitioner: p.petitioner, addressee: p.addressee }),
-      !!p.retracted,
-    );
-  for (const n of timeline.notes)
-    addTarget(
-      `note:${n.id}`,
-      t("targetNote", { date: dates.partial(n.when), text: n.body.length > 60 ? `${n.body.slice(0, 59)}…` : n.body }),
-      !!n.retracted,
-    );
+  // What each source supports, labelled (the attach forms load their options when opened).
+  const attached = new Set(timeline.sources.flatMap((s) => s.attachments.map((a) => targetValue(a.target))));
+  const { labels: targetLabels } = await sourceTargets(timeline, attached);
 
   // The current status's and the last contact's dates as precisely as the timeline knows them.
   const currentChange = timeline.statusHistory.filter((s) => !s.retracted).at(-1);
@@ -150,12 +122,15 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
         </a>
       </nav>
 
-      {c.canWrite ? <RecordPanel caseRef={c.ref} targets={targets} /> : null}
+      {c.canWrite ? <RecordPanel caseRef={c.ref} /> : null}
 
       <Timeline
         caseRef={c.ref}
         items={timeline.items}
         counts={timeline.counts}
+        listed={timeline.listed}
+        start={timeline.start}
+        nextCursor={timeline.nextCursor}
         kinds={kinds}
         order={order}
         canWrite={c.canWrite}
@@ -232,8 +207,8 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
 
       <SourcesSection
         sources={timeline.sources}
+        caseRef={c.ref}
         targetLabels={targetLabels}
-        targets={targets}
         canWrite={c.canWrite}
         dates={dates}
       />

@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
+import { CASE_TABLE_ROWS } from "./case-table-rows";
 
 /** One consular contact as the table shows it: labels and dates already formatted on the server. */
 export interface ContactRow {
@@ -53,6 +54,8 @@ export function ContactsTable({ rows }: { rows: ContactRow[] }) {
       empty={t("noContacts")}
       testId="contacts-table"
       initialSorting={[{ id: "when", desc: true }]}
+      limit={CASE_TABLE_ROWS}
+      showAllLabel={(count) => t("showAllRows", { count })}
       rowClassName={(r) => (r.retracted ? "text-muted-foreground" : undefined)}
     />
   );

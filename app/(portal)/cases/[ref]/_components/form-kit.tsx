@@ -129,6 +129,8 @@ export function SelectField<V extends FieldValues>({
   options,
   hint,
   className,
+  busy,
+  busyLabel,
 }: {
   form: UseFormReturn<V>;
   name: Path<V>;
@@ -137,16 +139,24 @@ export function SelectField<V extends FieldValues>({
   options: ReadonlyArray<{ value: string; label: string }>;
   hint?: string;
   className?: string;
+  /** More options are on their way: says so in a last, disabled option (`busyLabel`). */
+  busy?: boolean;
+  busyLabel?: string;
 }) {
   const error = errorOf(form, name);
   return (
     <Field id={id} label={label} hint={hint} error={error} className={className}>
-      <NativeSelect {...invalidProps(id, error)} {...form.register(name)}>
+      <NativeSelect {...invalidProps(id, error)} aria-busy={busy || undefined} {...form.register(name)}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
+        {busy && busyLabel ? (
+          <option value="" disabled>
+            {busyLabel}
+          </option>
+        ) : null}
       </NativeSelect>
     </Field>
   );

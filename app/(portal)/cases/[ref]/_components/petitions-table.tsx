@@ -7,6 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PetitionState } from "@/lib/domain";
 import { PETITION_TRANSITIONS } from "@/lib/schemas/records";
+import { CASE_TABLE_ROWS } from "./case-table-rows";
 import { PetitionStateForm } from "./petition-state-form";
 import { RetractButton } from "./retract-button";
 
@@ -115,6 +116,8 @@ export function PetitionsTable({ rows, canWrite }: { rows: PetitionTableRow[]; c
         empty={t("noPetitions")}
         testId="petitions-table"
         initialSorting={[{ id: "filed", desc: false }]}
+        limit={CASE_TABLE_ROWS}
+        showAllLabel={(count) => t("showAllRows", { count })}
         rowClassName={(r) => (r.retracted ? "text-muted-foreground" : undefined)}
       />
       {canWrite && current && !current.retracted ? (

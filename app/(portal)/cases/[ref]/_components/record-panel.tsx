@@ -3,7 +3,7 @@ import { ContactForm } from "./contact-form";
 import { LinkCaseForm } from "./link-case-form";
 import { NoteForm } from "./note-form";
 import { PetitionForm } from "./petition-form";
-import { AddSourceForm, type TargetOption } from "./source-forms";
+import { AddSourceForm } from "./source-forms";
 import { StatusChangeForm } from "./status-change-form";
 
 /**
@@ -11,14 +11,14 @@ import { StatusChangeForm } from "./status-change-form";
  * without JavaScript for opening and closing). Rendered only for actors who may write the case; the
  * server refuses everyone else anyway.
  */
-export async function RecordPanel({ caseRef, targets }: { caseRef: string; targets: TargetOption[] }) {
+export async function RecordPanel({ caseRef }: { caseRef: string }) {
   const t = await getTranslations("Records");
   const panels = [
     { id: "status", title: t("recordStatusTitle"), body: <StatusChangeForm caseRef={caseRef} /> },
     { id: "contact", title: t("logContactTitle"), body: <ContactForm caseRef={caseRef} /> },
     { id: "petition", title: t("addPetitionTitle"), body: <PetitionForm caseRef={caseRef} /> },
     { id: "note", title: t("addNoteTitle"), body: <NoteForm caseRef={caseRef} /> },
-    { id: "source", title: t("addSourceTitle"), body: <AddSourceForm caseRef={caseRef} targets={targets} /> },
+    { id: "source", title: t("addSourceTitle"), body: <AddSourceForm caseRef={caseRef} /> },
     { id: "link", title: t("linkCaseTitle"), body: <LinkCaseForm caseRef={caseRef} /> },
   ];
   return (

@@ -2,23 +2,22 @@ import { getTranslations } from "next-intl/server";
 import type { CaseSource } from "@/db/dal/timeline";
 import type { getDateFormatters } from "@/lib/i18n/dates";
 import { targetValue } from "@/lib/schemas/records";
-import { AttachSourceForm, DetachSourceButton, type TargetOption } from "./source-forms";
+import { AttachSourceForm, DetachSourceButton } from "./source-forms";
 
 type Dates = Awaited<ReturnType<typeof getDateFormatters>>;
 
 /** Every source of the case, what each one supports, and (for writers) attaching and detaching. */
 export async function SourcesSection({
+  caseRef,
   sources,
   targetLabels,
-  targets,
   canWrite,
   dates,
 }: {
+  caseRef: string;
   sources: CaseSource[];
   /** Labels of every item a source may be attached to, retracted ones included, by target value. */
   targetLabels: ReadonlyMap<string, string>;
-  /** What a source may be attached to now (the case and current items). */
-  targets: TargetOption[];
   canWrite: boolean;
   dates: Dates;
 }) {
@@ -78,7 +77,7 @@ export async function SourcesSection({
         <details className="rounded-md border p-3">
           <summary className="cursor-pointer font-medium">{t("attachSourceTitle")}</summary>
           <div className="mt-3">
-            <AttachSourceForm sources={sources.map((s) => ({ id: s.id, title: s.title }))} targets={targets} />
+            <AttachSourceForm caseRef={caseRef} sources={sources.map((s) => ({ id: s.id, title: s.title }))} />
           </div>
         </details>
       ) : null}

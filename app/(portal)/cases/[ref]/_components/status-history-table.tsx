@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
+import { CASE_TABLE_ROWS } from "./case-table-rows";
 
 /** One status change as the table shows it: labels and dates already formatted on the server. */
 export interface StatusHistoryRow {
@@ -54,6 +55,8 @@ export function StatusHistoryTable({ rows }: { rows: StatusHistoryRow[] }) {
       empty={t("noStatusChanges")}
       testId="status-history-table"
       initialSorting={[{ id: "when", desc: false }]}
+      limit={CASE_TABLE_ROWS}
+      showAllLabel={(count) => t("showAllRows", { count })}
       rowClassName={(r) => (r.retracted ? "text-muted-foreground" : undefined)}
     />
   );

@@ -12,13 +12,17 @@ type Dates = Awaited<ReturnType<typeof getDateFormatters>>;
 
 /**
  * The case's timeline, rendered on the server: one list item per record, no client component per
- * item beyond the small "Retract" button, and `content-visibility: auto` so that a case with
- * hundreds of items only lays out what is on screen.
+ * item beyond the small "Retract" button, `content-visibility: auto` so that only what is on screen
+ * is laid out, and one page of items at a time (the page says which: `listed`, `start`), with a
+ * link to the next page (`nextCursor`) and back to the first.
  */
 export async function Timeline({
   caseRef,
   items,
   counts,
+  listed,
+  start,
+  nextCursor,
   kinds,
   order,
   canWrite,
@@ -27,6 +31,10 @@ export async function Timeline({
   caseRef: string;
   items: TimelineItem[];
   counts: Record<TimelineKind, number>;
+  /** How many items the filter lists on all pages; this page starts at `start` (0-based). */
+  listed: number;
+  start: number;
+  nextCursor: string | null;
   kinds: TimelineKind[];
   order: "asc" | "desc";
   canWrite: boolean;
@@ -35,8 +43,9 @@ export async function Timeline({
   const tr = await timelineTranslators();
   const t = tr.t;
   const base = `/cases/${encodeURIComponent(caseRef)}`;
-  const href = (next: { kinds?: TimelineKind[]; order?: "asc" | "desc" }) =>
-    `${base}${timelineHref({ kinds: next.kinds ?? kinds, order: next.order ?? order })}#timeline`;
+  /** A link to the first page of a filter and order, or (with `after`) to a later page of this one. */
+  const href = (next: { kinds?: TimelineKind[]; order?: "asc" | "desc"; after?: string | null }) =>
+    `${base}${timelineHref({ kinds: next.kinds ?? kinds, order: next.order ?? order, after: next.after ?? null })}#timeline`;
   const toggle = (kind: TimelineKind) => (kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind]);
   const total = TIMELINE_KINDS.reduce((n, k) => n + counts[k], 0);
   const pill = (active: boolean) =>
@@ -96,6 +105,27 @@ export async function Timeline({
           ))}
         </ol>
       )}
+      {start > 0 || nextCursor ? (
+        <nav
+          aria-label={t("pagesLabel")}
+          className="flex flex-wrap items-center gap-4 text-sm"
+          data-testid="timeline-pages"
+        >
+          <p className="text-muted-foreground">
+            {t("showing", { from: start + 1, to: start + items.length, total: listed })}
+          </p>
+          {start > 0 ? (
+            <Link href={href({})} className="text-primary underline">
+              {order === "desc" ? t("backToNewest") : t("backToOldest")}
+            </Link>
+          ) : null}
+          {nextCursor ? (
+            <Link href={href({ after: nextCursor })} className="text-primary underline" data-testid="timeline-next">
+              {order === "desc" ? t("olderItems") : t("laterItems")}
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </section>
   );
 }
