@@ -19,6 +19,7 @@ import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/action-result";
 import { RISK_LEVELS, SEXES } from "@/lib/domain";
 import { type CaseFormValues, caseFormSchema } from "@/lib/schemas/case";
+import { useHydrated } from "@/lib/use-hydrated";
 import { createCaseAction, findDuplicatesAction, updateCaseAction } from "./actions";
 
 type Mode = { kind: "create" } | { kind: "edit"; ref: string; version: number };
@@ -32,6 +33,7 @@ interface Duplicate {
 /** Create and edit a case: one zod schema shared with the Server Action, which re-parses it. */
 export function CaseForm({ mode, defaultValues }: { mode: Mode; defaultValues: CaseFormValues }) {
   const t = useTranslations("CaseForm");
+  const hydrated = useHydrated();
   const risk = useTranslations("Risk");
   const router = useRouter();
   const form = useForm<CaseFormValues>({ resolver: zodResolver(caseFormSchema), defaultValues, mode: "onTouched" });
@@ -74,7 +76,7 @@ export function CaseForm({ mode, defaultValues }: { mode: Mode; defaultValues: C
 
   const submitting = form.formState.isSubmitting;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-6" aria-busy={submitting}>
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-6" aria-busy={submitting}>
       {result && !result.ok ? (
         <Alert variant="destructive" data-testid="form-error">
           {result.code === "CONFLICT" ? <p className="font-semibold">{t("conflictTitle")}</p> : null}
@@ -225,7 +227,7 @@ export function CaseForm({ mode, defaultValues }: { mode: Mode; defaultValues: C
       </section>
 
       <div className="flex gap-3">
-        <Button type="submit" disabled={submitting}>
+        <Button type="submit" disabled={submitting || !hydrated}>
           {submitting ? t("saving") : mode.kind === "create" ? t("create") : t("save")}
         </Button>
         <Button type="button" variant="outline" asChild>

@@ -19,7 +19,7 @@ export function ContactForm({ caseRef }: { caseRef: string }) {
     submit: (values) => logContactAction({ ref: caseRef, values }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="contact-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="contact-form">
       <SelectField form={form} name="kind" id="ct-kind" label={t("contactKind")} options={kinds} />
       <SelectField form={form} name="counterpart" id="ct-counterpart" label={t("counterpart")} options={counterparts} />
       <PartialDateInput form={form} name="occurred" id="ct-occurred" label={t("contactOccurred")} />

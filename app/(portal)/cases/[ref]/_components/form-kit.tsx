@@ -14,6 +14,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import type { ActionResult } from "@/lib/action-result";
+import { useHydrated } from "@/lib/use-hydrated";
 
 /**
  * What every form on the case page shares: react-hook-form with the zod schema the Server Action
@@ -76,8 +77,9 @@ export function FormResult({ result }: { result: ActionResult<unknown> | null })
 
 export function SubmitButton({ submitting, label }: { submitting: boolean; label: string }) {
   const t = useTranslations("Records");
+  const hydrated = useHydrated();
   return (
-    <Button type="submit" disabled={submitting} aria-busy={submitting}>
+    <Button type="submit" disabled={submitting || !hydrated} aria-busy={submitting}>
       {submitting ? t("saving") : label}
     </Button>
   );

@@ -17,7 +17,13 @@ export function LinkCaseForm({ caseRef }: { caseRef: string }) {
     submit: (values) => linkCaseAction({ ref: caseRef, values }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="link-case-form">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 md:grid-cols-2"
+      data-testid="link-case-form"
+    >
       <TextField form={form} name="otherRef" id="lk-ref" label={t("otherRef")} hint={t("otherRefHint")} />
       <SelectField form={form} name="kind" id="lk-kind" label={t("linkKind")} options={kinds} />
       <TextField form={form} name="note" id="lk-note" label={t("note")} className="md:col-span-2" />

@@ -15,7 +15,7 @@ export function NoteForm({ caseRef }: { caseRef: string }) {
     submit: (values) => addNoteAction({ ref: caseRef, values }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="note-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4" data-testid="note-form">
       <PartialDateInput form={form} name="occurred" id="nt-occurred" label={t("noteOccurred")} />
       <TextField form={form} name="body" id="nt-body" label={t("noteBody")} rows={4} />
       <FormResult result={result} />

@@ -21,7 +21,13 @@ export function PetitionForm({ caseRef }: { caseRef: string }) {
     submit: (values) => addPetitionAction({ ref: caseRef, values }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="petition-form">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 md:grid-cols-2"
+      data-testid="petition-form"
+    >
       <TextField form={form} name="petitioner" id="pt-petitioner" label={t("petitioner")} />
       <TextField form={form} name="addressee" id="pt-addressee" label={t("addressee")} />
       <SelectField form={form} name="asks" id="pt-asks" label={t("asks")} options={asks} />

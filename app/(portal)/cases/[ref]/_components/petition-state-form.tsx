@@ -41,7 +41,13 @@ export function PetitionStateForm({
   });
   const p = `ps-${petitionId.slice(0, 8)}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="petition-state-form">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 md:grid-cols-2"
+      data-testid="petition-state-form"
+    >
       <p className="text-sm md:col-span-2">{t("currentState", { state: stateName(state) })}</p>
       <SelectField form={form} name="toState" id={`${p}-to`} label={t("newState")} options={options} />
       <PartialDateInput form={form} name="on" id={`${p}-on`} label={t("stateChangedOn")} />

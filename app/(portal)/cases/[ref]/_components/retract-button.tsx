@@ -59,7 +59,13 @@ function RetractForm({
   });
   const fieldId = `retract-${id.slice(0, 8)}`;
   return (
-    <form onSubmit={onSubmit} noValidate className="grid w-full gap-2 rounded-md border p-3" data-testid="retract-form">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="grid w-full gap-2 rounded-md border p-3"
+      data-testid="retract-form"
+    >
       <TextField form={form} name="reason" id={fieldId} label={t("retractReason")} hint={t("retractHint")} rows={2} />
       <FormResult result={result} />
       <div className="flex gap-2">

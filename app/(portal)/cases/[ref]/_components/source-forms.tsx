@@ -91,7 +91,7 @@ export function AddSourceForm({ caseRef }: { caseRef: string }) {
     submit: (values) => addSourceAction({ ref: caseRef, values }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="source-form">
+    <form method="post" onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="source-form">
       <SelectField form={form} name="kind" id="src-kind" label={t("sourceKind")} options={kinds} />
       <TextField form={form} name="title" id="src-title" label={t("sourceTitle")} />
       <TextField form={form} name="publisher" id="src-publisher" label={t("publisher")} />
@@ -131,7 +131,13 @@ export function AttachSourceForm({
     submit: (values) => attachSourceAction({ values }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="attach-source-form">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 md:grid-cols-2"
+      data-testid="attach-source-form"
+    >
       <SelectField
         form={form}
         name="sourceId"

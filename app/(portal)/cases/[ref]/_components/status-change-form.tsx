@@ -17,7 +17,13 @@ export function StatusChangeForm({ caseRef }: { caseRef: string }) {
     submit: (values) => recordStatusChangeAction({ ref: caseRef, values }),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="grid gap-4 md:grid-cols-2" data-testid="status-change-form">
+    <form
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 md:grid-cols-2"
+      data-testid="status-change-form"
+    >
       <SelectField form={form} name="status" id="sc-status" label={t("status")} options={statuses} />
       <PartialDateInput form={form} name="occurred" id="sc-occurred" label={t("statusOccurred")} />
       <TextField form={form} name="place" id="sc-place" label={t("place")} hint={t("placeHint")} />
