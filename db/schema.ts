@@ -185,9 +185,7 @@ export const cases = pgTable(
       sql`(coalesce(${t.facility}, '') || ' ' || coalesce(${t.facilityCity}, '')) gin_trgm_ops`,
     ),
     // The dashboard (db/dal/dashboard.ts): "went quiet" in order of silence, then high-risk cases first.
-    index("cases_open_quiet_idx")
-      .on(sql`coalesce(${t.lastContactOn}, ${t.detainedOn})`, t.ref)
-      .where(sql`${t.isOpen}`),
+    index("cases_open_quiet_idx").on(sql`coalesce(${t.lastContactOn}, ${t.detainedOn})`, t.ref).where(sql`${t.isOpen}`),
     index("cases_open_undated_idx")
       .on(t.ref)
       .where(sql`${t.isOpen} and ${t.lastContactOn} is null and ${t.detainedOn} is null`),
@@ -473,6 +471,8 @@ export const dashboardCaseItems = pgTable(
     isOpen: boolean().notNull(),
     /** Items with a due date (the caseload counts those due before "today"). */
     dueItems: integer().notNull().default(0),
+    /** Their due dates, sorted: what the case adds to each assignee's dashboard_caseload_due. */
+    dueDates: date({ mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
     /** The earliest follow-up among the case's pending ones (those of its latest contacts). */
     nextFollowUpOn: date({ mode: "string" }),
   },
@@ -495,6 +495,26 @@ export const dashboardOpenCounts = pgTable(
     n: integer().notNull(),
   },
   (t) => [primaryKey({ columns: [t.status, t.riskLevel, t.detainingCountry, t.facility, t.facilityCity] })],
+);
+
+/**
+ * Per assigned account and due date: how many items of its open cases fall due that day. The
+ * caseload's overdue items are dashboard_caseload.due_items less those due today or later, which
+ * are few (the future is short), so no load sums the whole past.
+ */
+export const dashboardCaseloadDue = pgTable(
+  "dashboard_caseload_due",
+  {
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    dueOn: date({ mode: "string" }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.dueOn] }),
+    index("dashboard_caseload_due_on_idx").on(t.dueOn, t.accountId, t.n),
+  ],
 );
 
 /** Per assigned account: open cases, and the sum of their dashboard_case_items.due_items. */
