@@ -23,7 +23,7 @@ export function casesHref(
 }
 
 /** The dashboard's lists that show their first rows only until asked for all (`?show=`, and the anchor). */
-export const DASHBOARD_LISTS = ["quiet", "deadlines", "follow-ups", "petitions", "caseload"] as const;
+export const DASHBOARD_LISTS = ["high-risk", "quiet", "deadlines", "follow-ups", "petitions", "caseload"] as const;
 export type DashboardList = (typeof DASHBOARD_LISTS)[number];
 
 /** The dashboard with the same filters, showing one list in full (or none). */

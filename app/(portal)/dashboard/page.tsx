@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/charts/bar-chart";
 import { CountrySelect } from "@/components/forms/country-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -24,7 +23,7 @@ import {
   QuietTable,
 } from "./_components/case-tables";
 import { DaysLeft } from "./_components/days-left";
-import { FigureTable, PerMonthTable } from "./_components/figure-tables";
+import { FigureChartTable, PerMonthFigure } from "./_components/figure-tables";
 import { casesHref, DASHBOARD_LISTS, type DashboardList, dashboardHref } from "./_lib";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -60,10 +59,12 @@ function ChartCard({
         </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-3">
-        {rows.length > 0 ? (
-          <BarChart data={rows} vertical={vertical} height={vertical ? Math.max(120, rows.length * 28) : 200} />
-        ) : null}
-        <FigureTable caption={title} labelHeader={labelHeader} rows={rows.map((r) => ({ id: r.label, ...r }))} />
+        <FigureChartTable
+          caption={title}
+          labelHeader={labelHeader}
+          vertical={vertical}
+          rows={rows.map((r) => ({ id: r.label, ...r }))}
+        />
       </CardContent>
     </Card>
   );
@@ -109,6 +110,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         ) : null,
     };
   };
+  const highRisk = capped("high-risk", data.highRisk);
   const quiet = capped("quiet", data.quiet);
   const deadlines = capped("deadlines", data.deadlines);
   const followUps = capped("follow-ups", data.followUps);
@@ -127,6 +129,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       </div>
 
       <section
+        id="high-risk"
         aria-labelledby="high-risk-heading"
         className="rounded-lg border-2 border-destructive/60 bg-destructive/5 p-4"
         data-testid="high-risk"
@@ -138,7 +141,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           <p className="text-sm">{t("highRiskNone")}</p>
         ) : (
           <ul className="grid gap-1 md:grid-cols-2">
-            {data.highRisk.map((c) => (
+            {highRisk.rows.map((c) => (
               <li key={c.ref} className="flex flex-wrap items-center gap-2 text-sm">
                 <Badge variant={c.riskLevel === "critical" ? "destructive" : "warning"}>{risk(c.riskLevel)}</Badge>
                 <CaseLink caseRef={c.ref} fullName={c.fullName} nativeName={c.nativeName} />
@@ -148,6 +151,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             ))}
           </ul>
         )}
+        {highRisk.more}
       </section>
 
       <form
@@ -246,16 +250,15 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           </CardTitle>
         </CardHeader>
         <CardContent className="grid gap-3">
-          <BarChart
-            data={data.perMonth.map((m) => ({
+          <PerMonthFigure
+            showTable={t("showTable")}
+            rows={data.perMonth.map((m) => ({
+              id: m.month,
+              month: m.month,
+              n: m.n,
               label: monthFormat.format(new Date(`${m.month}-01T00:00:00Z`)),
-              value: m.n,
             }))}
           />
-          <details>
-            <summary className="cursor-pointer text-sm">{t("showTable")}</summary>
-            <PerMonthTable rows={data.perMonth.map((m) => ({ id: m.month, month: m.month, n: m.n }))} />
-          </details>
         </CardContent>
       </Card>
 
