@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { AWAITING_PETITION_STATES, type CaseStatus, type RiskLevel } from "@/lib/domain";
 import { can } from "@/lib/permissions";
 import { getDb } from "../client";
@@ -235,7 +236,8 @@ async function quietCases(actor: Actor, f: DashboardFilter) {
   const dated = sql`coalesce(${cases.lastContactOn}, ${cases.detainedOn})`;
   const opened = sql`${cases.createdAt}::date`;
   const columns = { ...caseRefColumns, lastContactOn: cases.lastContactOn };
-  const [withDate, undated] = await Promise.all([
+  // One round trip: each half ordered and limited on its own index, then merged below.
+  const rows = await unionAll(
     db
       .select({ ...columns, silentDays: sql<number>`(${f.today}::date - ${dated})` })
       .from(cases)
@@ -248,8 +250,8 @@ async function quietCases(actor: Actor, f: DashboardFilter) {
       .where(and(open, isNull(cases.lastContactOn), isNull(cases.detainedOn), sql`${opened} < ${quietBefore}`))
       .orderBy(opened, cases.ref)
       .limit(QUIET_LIMIT),
-  ]);
-  return [...withDate, ...undated]
+  );
+  return rows
     .sort((a, b) => b.silentDays - a.silentDays || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
     .slice(0, QUIET_LIMIT);
 }
