@@ -3,7 +3,7 @@ import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-
 import { unionAll } from "drizzle-orm/pg-core";
 import { AWAITING_PETITION_STATES, type CaseStatus, type RiskLevel } from "@/lib/domain";
 import { can } from "@/lib/permissions";
-import { getDb } from "../client";
+import { getDb, type Tx } from "../client";
 import {
   accounts,
   caseAssignments,
@@ -84,8 +84,7 @@ function summariesCover(actor: Actor, f: DashboardFilter, { country }: { country
 type CountRow = { set: "status" | "country" | "facility" | "risk"; key: string; city: string; n: number };
 
 /** Open cases by status, country, place of detention and risk: one GROUPING SETS query. */
-function openCounts(actor: Actor, f: DashboardFilter): Promise<CountRow[]> {
-  const db = getDb();
+function openCounts(db: Tx, actor: Actor, f: DashboardFilter): Promise<CountRow[]> {
   if (summariesCover(actor, f, { country: true })) {
     const t = dashboardOpenCounts;
     return db
@@ -135,14 +134,25 @@ function countsOf<K extends string>(rows: CountRow[], set: CountRow["set"]) {
 /** Places of detention shown on the dashboard (the largest ones). */
 export const FACILITY_LIMIT = 15;
 
-export async function getDashboard(actor: Actor, f: DashboardFilter) {
-  const db = getDb();
+/**
+ * Every figure of the dashboard, read fresh. The queries share one read-only transaction: one
+ * snapshot, so the figures agree with each other, and one connection, on which postgres.js sends
+ * them together (pipelined) instead of taking ten connections from the pool for one page.
+ */
+export function getDashboard(actor: Actor, f: DashboardFilter) {
+  return getDb().transaction((tx) => readDashboard(tx, actor, f), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
+}
+
+async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter) {
   const open = openCases(actor, f);
   const horizon = sql`${f.today}::date + 14`;
   const monthsStart = sql`date_trunc('month', ${f.today}::date) - interval '23 months'`;
 
   const [counts, perMonth, quiet, deadlines, followUps, petitionsOverdue, highRisk, load] = await Promise.all([
-    openCounts(actor, f),
+    openCounts(db, actor, f),
     // Grouped by the month's first day, named after: 24 to_char calls rather than one per case.
     db
       .select({ month: sql<string>`to_char(${sql.identifier("start")}, 'YYYY-MM')`, n: sql<number>`n` })
@@ -161,7 +171,7 @@ export async function getDashboard(actor: Actor, f: DashboardFilter) {
           .as("months"),
       )
       .orderBy(sql`1`),
-    quietCases(actor, f),
+    quietCases(db, actor, f),
     db
       .select({
         ...caseRefColumns,
@@ -173,7 +183,7 @@ export async function getDashboard(actor: Actor, f: DashboardFilter) {
       .where(and(open, sql`${cases.nextDeadline} <= ${horizon}`))
       .orderBy(cases.nextDeadline, cases.ref)
       .limit(100),
-    pendingFollowUps(actor, f),
+    pendingFollowUps(db, actor, f),
     db
       .select({
         ...caseRefColumns,
@@ -202,7 +212,7 @@ export async function getDashboard(actor: Actor, f: DashboardFilter) {
       // As cases_open_risk_idx sorts (risk_level is never null): critical first, then high.
       .orderBy(sql`${cases.riskLevel} desc nulls last`, sql`${cases.nextDeadline} asc nulls last`, cases.ref)
       .limit(20),
-    caseload(actor, f),
+    caseload(db, actor, f),
   ]);
 
   const byStatus = countsOf<CaseStatus>(counts, "status").map(({ key, n }) => ({ key, n }));
@@ -229,8 +239,7 @@ export async function getDashboard(actor: Actor, f: DashboardFilter) {
  * halves (cases_open_quiet_idx, cases_open_undated_idx), merged here: the opening date is a
  * timestamp whose day depends on the session's time zone, so no index can hold the whole expression.
  */
-async function quietCases(actor: Actor, f: DashboardFilter) {
-  const db = getDb();
+async function quietCases(db: Tx, actor: Actor, f: DashboardFilter) {
   const open = openCases(actor, f);
   const quietBefore = sql`${f.today}::date - ${f.quietDays}::int`;
   const dated = sql`coalesce(${cases.lastContactOn}, ${cases.detainedOn})`;
@@ -265,8 +274,7 @@ const FOLLOW_UP_LIMIT = 100;
  * dashboard_case_items): the first 100 follow-ups belong to the first 100 such cases, since each
  * case before another has a follow-up at least as early.
  */
-function pendingFollowUps(actor: Actor, f: DashboardFilter) {
-  const db = getDb();
+function pendingFollowUps(db: Tx, actor: Actor, f: DashboardFilter) {
   const horizon = sql`${f.today}::date + 14`;
   const d = dashboardCaseItems;
   const firstCases = db
@@ -348,8 +356,7 @@ export interface CaseloadRow {
  * petitions past their answer date. A caseworker sees their own row only. Without filters, the
  * per-account sums are maintained (dashboard_caseload); otherwise they are summed per case.
  */
-async function caseload(actor: Actor, f: DashboardFilter): Promise<CaseloadRow[]> {
-  const db = getDb();
+async function caseload(db: Tx, actor: Actor, f: DashboardFilter): Promise<CaseloadRow[]> {
   const onlyAccount = can(actor.role, "dashboard:all") ? null : actor.id;
   const whoCounts = and(
     eq(accounts.role, "caseworker"),
