@@ -209,7 +209,9 @@ export async function generateData(options: GenerateOptions): Promise<GenerateRe
     });
 
     await sql.unsafe(`analyze accounts, ${TABLE_NAMES.map(ident).join(", ")}`);
-    await sql.unsafe("vacuum analyze dashboard_case_items, dashboard_open_counts, dashboard_caseload, dashboard_caseload_due");
+    await sql.unsafe(
+      "vacuum analyze dashboard_case_items, dashboard_open_counts, dashboard_caseload, dashboard_caseload_due",
+    );
     const rows = Object.values(byTable).reduce((a, b) => a + b, 0);
     return {
       rows,
