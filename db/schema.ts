@@ -186,6 +186,14 @@ export const cases = pgTable(
       "gin",
       sql`(coalesce(${t.facility}, '') || ' ' || coalesce(${t.facilityCity}, '')) gin_trgm_ops`,
     ),
+    // The dashboard (db/dal/dashboard.ts): "went quiet" in order of silence, then high-risk cases first.
+    index("cases_open_quiet_idx").on(sql`coalesce(${t.lastContactOn}, ${t.detainedOn})`, t.ref).where(sql`${t.isOpen}`),
+    index("cases_open_undated_idx")
+      .on(t.ref)
+      .where(sql`${t.isOpen} and ${t.lastContactOn} is null and ${t.detainedOn} is null`),
+    index("cases_open_risk_idx")
+      .on(t.riskLevel.desc(), t.nextDeadline.asc().nullsLast(), t.ref)
+      .where(sql`${t.isOpen}`),
   ],
 );
 
@@ -448,6 +456,81 @@ export const sourceLinks = pgTable(
     ),
   ],
 );
+
+/* ----------------------------------------------------------------------------------------------
+ * Dashboard summaries. Maintained by triggers (migration 0004_dashboard_summaries), so that every
+ * write, through the DAL or not, keeps them right in its own transaction; never written by the app.
+ * `dashboard_rebuild()` recomputes all three from the records (the data generator calls it).
+ * -------------------------------------------------------------------------------------------- */
+
+/**
+ * Per case, the dated items that can fall overdue: the deadline of an open case, the follow-ups of
+ * its latest consular contacts, and its petitions awaiting an answer (all of them 0 once closed).
+ */
+export const dashboardCaseItems = pgTable(
+  "dashboard_case_items",
+  {
+    caseId: uuid()
+      .primaryKey()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    /** A copy of cases.is_open, for the partial index below. */
+    isOpen: boolean().notNull(),
+    /** Items with a due date (the caseload counts those due before "today"). */
+    dueItems: integer().notNull().default(0),
+    /** Their due dates, sorted: what the case adds to each assignee's dashboard_caseload_due. */
+    dueDates: date({ mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+    /** The earliest follow-up among the case's pending ones (those of its latest contacts). */
+    nextFollowUpOn: date({ mode: "string" }),
+  },
+  (t) => [
+    index("dashboard_case_items_follow_up_idx")
+      .on(t.nextFollowUpOn)
+      .where(sql`${t.isOpen} and ${t.nextFollowUpOn} is not null`),
+  ],
+);
+
+/** Open cases per status, risk, detaining country and place of detention ('' when unknown). */
+export const dashboardOpenCounts = pgTable(
+  "dashboard_open_counts",
+  {
+    status: caseStatusEnum().notNull(),
+    riskLevel: riskLevelEnum().notNull(),
+    detainingCountry: text().notNull(),
+    facility: text().notNull(),
+    facilityCity: text().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.status, t.riskLevel, t.detainingCountry, t.facility, t.facilityCity] })],
+);
+
+/**
+ * Per assigned account and due date: how many items of its open cases fall due that day. The
+ * caseload's overdue items are dashboard_caseload.due_items less those due today or later, which
+ * are few (the future is short), so no load sums the whole past.
+ */
+export const dashboardCaseloadDue = pgTable(
+  "dashboard_caseload_due",
+  {
+    accountId: uuid()
+      .notNull()
+      .references(() => accounts.id, { onDelete: "cascade" }),
+    dueOn: date({ mode: "string" }).notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.accountId, t.dueOn] }),
+    index("dashboard_caseload_due_on_idx").on(t.dueOn, t.accountId, t.n),
+  ],
+);
+
+/** Per assigned account: open cases, and the sum of their dashboard_case_items.due_items. */
+export const dashboardCaseload = pgTable("dashboard_caseload", {
+  accountId: uuid()
+    .primaryKey()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  openCases: integer().notNull(),
+  dueItems: integer().notNull(),
+});
 
 /* ----------------------------------------------------------------------------------------------
  * Audit log: append-only (a trigger in the migration refuses UPDATE, DELETE and TRUNCATE)

@@ -18,6 +18,9 @@ test("on 1 June 2024 the coordinator sees Baek Won-soon's 15 June deadline with 
   await signIn(page, "coordinator@example.org", DEMO_PASSWORD);
   await expect(page).toHaveURL(/\/dashboard$/);
   await expect(page.getByTestId("dashboard-today")).toContainText("1 Jun 2024");
+  // The list shows its first rows; other specs' cases may come before Baek's: open it in full.
+  const more = page.getByTestId("deadlines-more");
+  if (await more.count()) await more.click();
   const row = page.getByTestId("deadlines").locator('tr[data-ref="DC-2024-0001"]');
   await expect(row).toContainText("Baek Won-soon");
   await expect(row).toContainText("15 Jun 2024");
@@ -44,8 +47,10 @@ test("a case 31 days without consular contact is listed as quiet", async ({
   });
   const coordinator = await makeAccount("coordinator");
   await setToday(context, baseURL as string, "2024-06-01");
-  await page.goto("/sign-in?callbackUrl=%2Fdashboard");
+  // The whole list (the dashboard shows its first rows only), straight after signing in.
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard%3Fshow%3Dquiet");
   await signIn(page, coordinator.email, coordinator.password);
+  await expect(page).toHaveURL(/\/dashboard\?show=quiet/);
   const quietRow = page.getByTestId("quiet").locator(`tr[data-ref="${ref}"]`);
   await expect(quietRow).toContainText(fullName);
   await expect(quietRow).toContainText("31 days");
@@ -77,4 +82,36 @@ test("a caseworker's dashboard shows only their own cases", async ({ page }) => 
   await expect(page.getByText("Baek Won-soon")).toHaveCount(0);
   await expect(page.getByText("DC-2004-0001")).toHaveCount(0);
   await expect(page.getByTestId("high-risk")).toContainText("Jun Kyung-chul");
+});
+
+test("a place of detention's count lands on the cases held in exactly that place", async ({ page, makeAccount }) => {
+  const coordinator = await makeAccount("coordinator");
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard");
+  await signIn(page, coordinator.email, coordinator.password);
+  const row = page
+    .getByTestId("by-facility")
+    .getByRole("row", { name: /Lefortovo pre-trial detention centre, Moscow/ });
+  await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/cases\?.*place=/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("place")).toBe("Lefortovo pre-trial detention centre");
+  expect(url.searchParams.get("city")).toBe("Moscow");
+  await expect(page.getByRole("link", { name: "Baek Won-soon" })).toBeVisible();
+});
+
+test("long lists show their first rows, and all of them on request", async ({ page, makeAccount }) => {
+  const coordinator = await makeAccount("coordinator");
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard%3Fshow%3Dcaseload");
+  await signIn(page, coordinator.email, coordinator.password);
+  const rows = page.getByTestId("caseload").locator("tbody tr");
+  const all = await rows.count();
+  const fewer = page.getByTestId("caseload-more");
+  if (all > 20) {
+    await fewer.click();
+    await expect(rows).toHaveCount(20);
+    await page.getByTestId("caseload-more").click();
+    await expect(rows).toHaveCount(all);
+  } else {
+    await expect(fewer).toHaveCount(0);
+  }
 });

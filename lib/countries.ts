@@ -255,9 +255,21 @@ export type CountryCode = (typeof COUNTRY_CODES)[number];
 export const isCountryCode = (v: string): v is CountryCode => (COUNTRY_CODES as readonly string[]).includes(v);
 
 /** The country's name in a locale, falling back to the code. */
+/** One Intl.DisplayNames per locale: building one costs far more than a lookup (a page names dozens). */
+const regionNames = new Map<string, Intl.DisplayNames | null>();
+
 export function countryName(code: string, locale: string): string {
+  let names = regionNames.get(locale);
+  if (names === undefined) {
+    try {
+      names = new Intl.DisplayNames([locale], { type: "region" });
+    } catch {
+      names = null;
+    }
+    regionNames.set(locale, names);
+  }
   try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+    return names?.of(code) ?? code;
   } catch {
     return code;
   }

@@ -243,6 +243,13 @@ describe("filters", () => {
     expect(await idsOf(coordinator, { facility: "lefortovo" }, false)).toEqual([ids.baek]);
   });
 
+  it("exactly one place of detention and city (the dashboard's links)", async () => {
+    const lefortovo = "Lefortovo pre-trial detention centre";
+    expect(await idsOf(coordinator, { place: lefortovo, city: TAG }, false)).toEqual([ids.baek]);
+    expect(await idsOf(coordinator, { place: "Lefortovo", city: TAG }, false)).toEqual([]);
+    expect(await idsOf(coordinator, { place: lefortovo, city: "Moscow" }, false)).toEqual([]);
+  });
+
   it("assigned to me", async () => {
     expect(await idsOf(assignedWorker, { mine: true })).toEqual([ids.secret]);
     expect(await idsOf(otherWorker, { mine: true })).toEqual([]);
@@ -479,6 +486,8 @@ describe("params", () => {
       country: "RU",
       nationality: null,
       facility: "",
+      place: null,
+      city: null,
       mine: true,
       restricted: null,
       cursor: null,

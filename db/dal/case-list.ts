@@ -102,6 +102,8 @@ export async function searchCases(
           `%${escapeLike(params.facility)}%`,
         )
       : undefined,
+    params.place !== null ? eq(sql`coalesce(${cases.facility}, '')`, params.place) : undefined,
+    params.city !== null ? eq(sql`coalesce(${cases.facilityCity}, '')`, params.city) : undefined,
     params.mine
       ? exists(
           sql`(select 1 from ${caseAssignments} where ${caseAssignments.caseId} = ${cases.id} and ${caseAssignments.accountId} = ${actor.id})`,

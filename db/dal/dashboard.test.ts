@@ -1,13 +1,20 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "@/lib/domain";
 import { isOpenStatus } from "@/lib/domain";
+import type { PartialDateFields } from "@/lib/partial-date";
+import { caseFormSchema, EMPTY_CASE_FORM } from "@/lib/schemas/case";
+import { EMPTY_CONTACT, EMPTY_PETITION, EMPTY_PETITION_STATE, EMPTY_STATUS_CHANGE } from "@/lib/schemas/records";
 import { createTestDatabase } from "@/scripts/test/databases";
 import { createAccount } from "../accounts";
 import { type Db, makeDb } from "../client";
 import { caseAssignments, cases, consularContacts, type NewCase, petitions } from "../schema";
 import { type Actor, loadActor } from "./actor";
+import { assignCaseworker, unassignCaseworker } from "./assignments";
+import { createCase } from "./case-write";
 import { type DashboardFilter, getDashboard } from "./dashboard";
+import { addPetition, changePetitionState, logContact, recordStatusChange, retract } from "./records";
 
 /*
  * A small fixture whose every figure is computed by hand below, on 1 June 2024, quiet after 30 days.
@@ -207,5 +214,160 @@ describe("a caseworker's dashboard", () => {
     // The restricted, unassigned C4 appears in no figure.
     const all = JSON.stringify(d);
     expect(all).not.toContain(ref("C4"));
+  });
+});
+
+/*
+ * The summaries behind the coordinator's view (migration 0004) are kept by triggers. After each kind
+ * of write through the DAL they must equal a rebuild from the records, and the dashboard read from
+ * them must equal the same dashboard summed per case (a detention-date filter that every case here
+ * passes takes that path).
+ */
+describe("the maintained dashboard summaries", () => {
+  const SUMMARIES = ["dashboard_case_items", "dashboard_open_counts", "dashboard_caseload", "dashboard_caseload_due"];
+
+  /** Rows of each summary table that a fresh dashboard_rebuild() would not write, and the reverse. */
+  async function driftFromRebuild(): Promise<Record<string, number>> {
+    const drift: Record<string, number> = {};
+    await db
+      .transaction(async (tx) => {
+        for (const t of SUMMARIES) {
+          await tx.execute(sql.raw(`create temp table kept_${t} on commit drop as select * from ${t}`));
+        }
+        await tx.execute(sql`select dashboard_rebuild()`);
+        for (const t of SUMMARIES) {
+          // Rows whose counts fell to 0 are kept by the triggers, never written by a rebuild.
+          const live = t === "dashboard_case_items" ? t : `(select * from ${t} where ${zero(t)}) as x`;
+          const kept = t === "dashboard_case_items" ? `kept_${t}` : `(select * from kept_${t} where ${zero(t)}) as y`;
+          const rows = await tx.execute<{ n: number }>(
+            sql.raw(`select count(*)::int as n from (
+            (select * from ${kept} except all select * from ${live})
+            union all (select * from ${live} except all select * from ${kept})) as d`),
+          );
+          drift[t] = rows[0]?.n ?? -1;
+        }
+        tx.rollback();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof Error && e.message.includes("Rollback"))) throw e;
+      });
+    return drift;
+  }
+  const zero = (t: string) => (t === "dashboard_caseload" ? "open_cases <> 0 or due_items <> 0" : "n <> 0");
+  const noDrift = Object.fromEntries(SUMMARIES.map((t) => [t, 0]));
+
+  /** The coordinator's figures from the summaries, and the same summed per case. */
+  async function bothWays() {
+    const fromSummaries = await getDashboard(coordinator, on);
+    const perCase = await getDashboard(coordinator, { ...on, detainedFrom: "1900-01-01" });
+    const figures = (d: typeof fromSummaries) => ({
+      totalOpen: d.totalOpen,
+      byStatus: d.byStatus,
+      byCountry: d.byCountry,
+      byFacility: d.byFacility,
+      byRisk: d.byRisk,
+      caseload: d.caseload,
+    });
+    return { fromSummaries: figures(fromSummaries), perCase: figures(perCase) };
+  }
+
+  const day = (on: string): PartialDateFields => {
+    const [year, month, d] = on.split("-");
+    return { year: year ?? "", month: String(Number(month)), day: String(Number(d)), part: "", approx: false };
+  };
+
+  it("follow every kind of write through the DAL, and agree with the figures summed per case", async () => {
+    const load = async (who: Actor) =>
+      (await getDashboard(coordinator, on)).caseload.find((c) => c.id === who.id) ?? { openCases: 0, overdue: 0 };
+    const before = await load(workerA);
+    const check = async (step: string) => {
+      expect({ step, drift: await driftFromRebuild() }).toEqual({ step, drift: noDrift });
+      const both = await bothWays();
+      expect({ step, figures: both.fromSummaries }).toEqual({ step, figures: both.perCase });
+    };
+
+    const { ref: newRef } = await createCase(
+      coordinator,
+      caseFormSchema.parse({
+        ...EMPTY_CASE_FORM,
+        fullName: "Summary person",
+        detainingCountry: "KP",
+        facility: "Camp 15",
+        facilityCity: "Yodok",
+        riskLevel: "critical",
+        detained: day("2024-05-01"),
+      }),
+    );
+    await check("case opened");
+    await assignCaseworker(coordinator, newRef, workerA.id);
+    await check("assigned");
+    expect(await load(workerA)).toMatchObject({ openCases: before.openCases + 1, overdue: before.overdue });
+
+    // A contact whose follow-up is past due on 1 June: one overdue item for the assignee.
+    const first = await logContact(workerA, newRef, {
+      ...EMPTY_CONTACT,
+      occurred: day("2024-05-20"),
+      outcome: "no_answer",
+      followUpOn: "2024-05-25",
+    });
+    await check("contact logged");
+    expect((await load(workerA)).overdue).toBe(before.overdue + 1);
+    // A later contact supersedes it: its follow-up (not yet due) is the pending one.
+    const second = await logContact(workerA, newRef, {
+      ...EMPTY_CONTACT,
+      occurred: day("2024-05-28"),
+      outcome: "pending",
+      followUpOn: "2024-06-04",
+    });
+    await check("later contact");
+    expect((await load(workerA)).overdue).toBe(before.overdue);
+    expect((await getDashboard(coordinator, on)).followUps.map((x) => [x.ref, x.daysLeft])).toContainEqual([newRef, 3]);
+    await retract(workerA, { kind: "contact", id: second.id, version: 1, reason: "Wrong case." });
+    await check("later contact retracted");
+    expect((await load(workerA)).overdue).toBe(before.overdue + 1);
+    expect(first.id).toBeTruthy();
+
+    await recordStatusChange(workerA, newRef, {
+      ...EMPTY_STATUS_CHANGE,
+      status: "detention_extended",
+      occurred: day("2024-05-26"),
+      deadlineOn: "2024-05-30",
+    });
+    await check("status change with a deadline");
+    expect((await load(workerA)).overdue).toBe(before.overdue + 2);
+
+    const petition = await addPetition(workerA, newRef, {
+      ...EMPTY_PETITION,
+      petitioner: "A civic group",
+      addressee: "A ministry",
+      state: "submitted",
+      filed: day("2024-05-02"),
+      answerDue: "2024-05-20",
+    });
+    await check("petition filed");
+    expect((await load(workerA)).overdue).toBe(before.overdue + 3);
+    await changePetitionState(workerA, petition.id, 1, {
+      ...EMPTY_PETITION_STATE,
+      toState: "answered",
+      on: day("2024-05-29"),
+      answer: "Refused.",
+    });
+    await check("petition answered");
+    expect((await load(workerA)).overdue).toBe(before.overdue + 2);
+
+    await assignCaseworker(coordinator, newRef, workerB.id);
+    await unassignCaseworker(coordinator, newRef, workerA.id);
+    await check("reassigned");
+    expect(await load(workerA)).toMatchObject(before);
+
+    await recordStatusChange(workerB, newRef, {
+      ...EMPTY_STATUS_CHANGE,
+      status: "released",
+      occurred: day("2024-05-31"),
+    });
+    await check("released");
+    const closed = await getDashboard(coordinator, on);
+    expect(closed.byCountry.find((r) => r.key === "KP")).toBeUndefined();
+    expect(closed.followUps.map((x) => x.ref)).not.toContain(newRef);
   });
 });

@@ -1,9 +1,20 @@
 import "server-only";
-import { and, count, eq, gte, inArray, isNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, type SQL, sql } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import { AWAITING_PETITION_STATES, type CaseStatus, type RiskLevel } from "@/lib/domain";
 import { can } from "@/lib/permissions";
-import { getDb } from "../client";
-import { accounts, caseAssignments, cases, consularContacts, petitions } from "../schema";
+import { getDb, type Tx } from "../client";
+import {
+  accounts,
+  caseAssignments,
+  cases,
+  consularContacts,
+  dashboardCaseItems,
+  dashboardCaseload,
+  dashboardCaseloadDue,
+  dashboardOpenCounts,
+  petitions,
+} from "../schema";
 import { assignedTo, canReadCase } from "./access";
 import type { Actor } from "./actor";
 
@@ -59,136 +70,238 @@ const caseRefColumns = {
   status: cases.status,
 };
 
-export async function getDashboard(actor: Actor, f: DashboardFilter) {
-  const db = getDb();
+/**
+ * Whether the maintained summaries (db/schema.ts, migration 0004) answer for this view: they hold
+ * every open case, so only for a viewer who may read every case, with no detention-date filter
+ * (and for the caseload, no filter at all). Anything else is computed from the records, within the
+ * viewer's scope: a caseworker's few hundred cases, or the cases of the chosen dates.
+ */
+function summariesCover(actor: Actor, f: DashboardFilter, { country }: { country: boolean }) {
+  const everything = can(actor.role, "dashboard:all") && can(actor.role, "case:read-restricted");
+  return everything && !f.detainedFrom && !f.detainedTo && (country || !f.country);
+}
+
+type CountRow = { set: "status" | "country" | "facility" | "risk"; key: string; city: string; n: number };
+
+/** Open cases by status, country, place of detention and risk: one GROUPING SETS query. */
+function openCounts(db: Tx, actor: Actor, f: DashboardFilter): Promise<CountRow[]> {
+  if (summariesCover(actor, f, { country: true })) {
+    const t = dashboardOpenCounts;
+    return db
+      .select({
+        set: setOf(t.status, t.detainingCountry, t.riskLevel),
+        key: sql<string>`coalesce(${t.status}::text, ${t.detainingCountry}, ${t.riskLevel}::text, ${t.facility})`,
+        city: sql<string>`coalesce(${t.facilityCity}, '')`,
+        n: sql<number>`sum(${t.n})::int`,
+      })
+      .from(t)
+      .where(and(sql`${t.n} > 0`, f.country ? eq(t.detainingCountry, f.country) : undefined))
+      .groupBy(
+        sql`grouping sets ((${t.status}), (${t.detainingCountry}), (${t.riskLevel}), (${t.facility}, ${t.facilityCity}))`,
+      );
+  }
+  const facility = sql`coalesce(${cases.facility}, '')`;
+  const city = sql`coalesce(${cases.facilityCity}, '')`;
+  return db
+    .select({
+      set: setOf(cases.status, cases.detainingCountry, cases.riskLevel),
+      key: sql<string>`coalesce(${cases.status}::text, ${cases.detainingCountry}, ${cases.riskLevel}::text, ${facility})`,
+      city: sql<string>`coalesce(${city}, '')`,
+      n: sql<number>`count(*)::int`,
+    })
+    .from(cases)
+    .where(openCases(actor, f))
+    .groupBy(
+      sql`grouping sets ((${cases.status}), (${cases.detainingCountry}), (${cases.riskLevel}), (${facility}, ${city}))`,
+    );
+}
+
+const setOf = (status: unknown, country: unknown, risk: unknown) =>
+  sql<CountRow["set"]>`case when grouping(${status}) = 0 then 'status' when grouping(${country}) = 0 then 'country'
+    when grouping(${risk}) = 0 then 'risk' else 'facility' end`;
+
+const byCount = (a: { n: number; key: string }, b: { n: number; key: string }) =>
+  b.n - a.n || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Sorts one grouping set's rows, most cases first. */
+function countsOf<K extends string>(rows: CountRow[], set: CountRow["set"]) {
+  return rows
+    .filter((r) => r.set === set)
+    .map((r) => ({ key: r.key as K, city: r.city, n: r.n }))
+    .sort(byCount);
+}
+
+/** Places of detention shown on the dashboard (the largest ones). */
+export const FACILITY_LIMIT = 15;
+
+/**
+ * Every figure of the dashboard, read fresh. The queries share one transaction, hence one
+ * connection, on which postgres.js sends them together (pipelined) instead of taking ten
+ * connections from the pool for one page. (Read committed, the default: a `set transaction` would
+ * be one more statement, and the bench's EXPLAIN of every captured statement cannot take it.)
+ */
+export function getDashboard(actor: Actor, f: DashboardFilter) {
+  return getDb().transaction((tx) => readDashboard(tx, actor, f));
+}
+
+async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter) {
   const open = openCases(actor, f);
   const horizon = sql`${f.today}::date + 14`;
   const monthsStart = sql`date_trunc('month', ${f.today}::date) - interval '23 months'`;
 
-  const [byStatus, byCountry, byFacility, byRisk, perMonth, quiet, deadlines, followUps, petitionsOverdue, highRisk] =
-    await Promise.all([
-      db.select({ key: cases.status, n: count() }).from(cases).where(open).groupBy(cases.status).orderBy(sql`2 desc`),
-      db
-        .select({ key: cases.detainingCountry, n: count() })
-        .from(cases)
-        .where(open)
-        .groupBy(cases.detainingCountry)
-        .orderBy(sql`2 desc`),
-      db
-        .select({
-          key: sql<string>`coalesce(${cases.facility}, '')`,
-          city: sql<string>`coalesce(${cases.facilityCity}, '')`,
-          n: count(),
-        })
-        .from(cases)
-        .where(open)
-        .groupBy(sql`1`, sql`2`)
-        .orderBy(sql`3 desc`)
-        .limit(15),
-      db.select({ key: cases.riskLevel, n: count() }).from(cases).where(open).groupBy(cases.riskLevel),
-      db
-        .select({ month: sql<string>`to_char(date_trunc('month', ${cases.detainedOn}), 'YYYY-MM')`, n: count() })
-        .from(cases)
-        .where(
-          and(
-            caseFilter(actor, f),
-            sql`${cases.detainedOn} >= ${monthsStart}`,
-            sql`${cases.detainedOn} <= ${f.today}::date`,
-          ),
-        )
-        .groupBy(sql`1`)
-        .orderBy(sql`1`),
-      // Never contacted counts from the detention date (or from when the case was opened).
-      db
-        .select({
-          ...caseRefColumns,
-          lastContactOn: cases.lastContactOn,
-          silentDays: sql<number>`(${f.today}::date - coalesce(${cases.lastContactOn}, ${cases.detainedOn}, ${cases.createdAt}::date))`,
-        })
-        .from(cases)
-        .where(
-          and(
-            open,
-            sql`coalesce(${cases.lastContactOn}, ${cases.detainedOn}, ${cases.createdAt}::date) < ${f.today}::date - ${f.quietDays}::int`,
-          ),
-        )
-        .orderBy(sql`coalesce(${cases.lastContactOn}, ${cases.detainedOn}, ${cases.createdAt}::date) asc`, cases.ref)
-        .limit(50),
-      db
-        .select({
-          ...caseRefColumns,
-          due: cases.nextDeadline,
-          note: cases.nextDeadlineNote,
-          daysLeft: daysFrom(f.today, cases.nextDeadline),
-        })
-        .from(cases)
-        .where(and(open, sql`${cases.nextDeadline} <= ${horizon}`))
-        .orderBy(cases.nextDeadline, cases.ref)
-        .limit(100),
-      // A follow-up is pending while its contact is the case's latest one.
-      db
-        .select({
-          ...caseRefColumns,
-          due: consularContacts.followUpOn,
-          kind: consularContacts.kind,
-          daysLeft: daysFrom(f.today, consularContacts.followUpOn),
-        })
-        .from(consularContacts)
-        .innerJoin(cases, eq(cases.id, consularContacts.caseId))
-        .where(
-          and(
-            open,
-            isNull(consularContacts.retractedAt),
-            sql`${consularContacts.followUpOn} <= ${horizon}`,
-            sql`${consularContacts.occurredOn} >= coalesce(${cases.lastContactOn}, ${consularContacts.occurredOn})`,
-          ),
-        )
-        .orderBy(consularContacts.followUpOn, cases.ref)
-        .limit(100),
-      db
-        .select({
-          ...caseRefColumns,
-          petitioner: petitions.petitioner,
-          addressee: petitions.addressee,
-          state: petitions.state,
-          due: petitions.answerDue,
-          daysLeft: daysFrom(f.today, petitions.answerDue),
-        })
-        .from(petitions)
-        .innerJoin(cases, eq(cases.id, petitions.caseId))
-        .where(
-          and(
-            caseFilter(actor, f),
-            inArray(petitions.state, [...AWAITING_PETITION_STATES]),
-            isNull(petitions.retractedAt),
-            sql`${petitions.answerDue} < ${f.today}::date`,
-          ),
-        )
-        .orderBy(petitions.answerDue, cases.ref)
-        .limit(100),
-      db
-        .select({ ...caseRefColumns, due: cases.nextDeadline, daysLeft: daysFrom(f.today, cases.nextDeadline) })
-        .from(cases)
-        .where(and(open, inArray(cases.riskLevel, ["critical", "high"])))
-        .orderBy(sql`${cases.riskLevel} desc`, sql`${cases.nextDeadline} asc nulls last`, cases.ref)
-        .limit(20),
-    ]);
+  const [counts, perMonth, quiet, deadlines, followUps, petitionsOverdue, highRisk, load] = await Promise.all([
+    openCounts(db, actor, f),
+    // Grouped by the month's first day, named after: 24 to_char calls rather than one per case.
+    db
+      .select({ month: sql<string>`to_char(${sql.identifier("start")}, 'YYYY-MM')`, n: sql<number>`n` })
+      .from(
+        db
+          .select({ start: sql`date_trunc('month', ${cases.detainedOn})`.as("start"), n: sql`count(*)::int`.as("n") })
+          .from(cases)
+          .where(
+            and(
+              caseFilter(actor, f),
+              sql`${cases.detainedOn} >= ${monthsStart}`,
+              sql`${cases.detainedOn} <= ${f.today}::date`,
+            ),
+          )
+          .groupBy(sql`1`)
+          .as("months"),
+      )
+      .orderBy(sql`1`),
+    quietCases(db, actor, f),
+    db
+      .select({
+        ...caseRefColumns,
+        due: cases.nextDeadline,
+        note: cases.nextDeadlineNote,
+        daysLeft: daysFrom(f.today, cases.nextDeadline),
+      })
+      .from(cases)
+      .where(and(open, sql`${cases.nextDeadline} <= ${horizon}`))
+      .orderBy(cases.nextDeadline, cases.ref)
+      .limit(100),
+    pendingFollowUps(db, actor, f),
+    db
+      .select({
+        ...caseRefColumns,
+        petitioner: petitions.petitioner,
+        addressee: petitions.addressee,
+        state: petitions.state,
+        due: petitions.answerDue,
+        daysLeft: daysFrom(f.today, petitions.answerDue),
+      })
+      .from(petitions)
+      .innerJoin(cases, eq(cases.id, petitions.caseId))
+      .where(
+        and(
+          caseFilter(actor, f),
+          inArray(petitions.state, [...AWAITING_PETITION_STATES]),
+          isNull(petitions.retractedAt),
+          sql`${petitions.answerDue} < ${f.today}::date`,
+        ),
+      )
+      .orderBy(petitions.answerDue, cases.ref)
+      .limit(100),
+    db
+      .select({ ...caseRefColumns, due: cases.nextDeadline, daysLeft: daysFrom(f.today, cases.nextDeadline) })
+      .from(cases)
+      .where(and(open, inArray(cases.riskLevel, ["critical", "high"])))
+      // As cases_open_risk_idx sorts (risk_level is never null): critical first, then high.
+      .orderBy(sql`${cases.riskLevel} desc nulls last`, sql`${cases.nextDeadline} asc nulls last`, cases.ref)
+      .limit(20),
+    caseload(db, actor, f),
+  ]);
 
+  const byStatus = countsOf<CaseStatus>(counts, "status").map(({ key, n }) => ({ key, n }));
   return {
     today: f.today,
     totalOpen: byStatus.reduce((n, r) => n + r.n, 0),
     byStatus,
-    byCountry,
-    byFacility,
-    byRisk,
+    byCountry: countsOf(counts, "country").map(({ key, n }) => ({ key, n })),
+    byFacility: countsOf(counts, "facility").slice(0, FACILITY_LIMIT),
+    byRisk: countsOf<RiskLevel>(counts, "risk").map(({ key, n }) => ({ key, n })),
     perMonth: fillMonths(perMonth, f.today),
     quiet,
     deadlines,
     followUps,
     petitionsOverdue,
     highRisk,
-    caseload: await caseload(actor, f),
+    caseload: load,
   };
+}
+
+/**
+ * Open cases without consular contact for more than `quietDays`, longest silence first. Never
+ * contacted counts from the detention date, else from when the case was opened. Two index-backed
+ * halves (cases_open_quiet_idx, cases_open_undated_idx), merged here: the opening date is a
+ * timestamp whose day depends on the session's time zone, so no index can hold the whole expression.
+ */
+async function quietCases(db: Tx, actor: Actor, f: DashboardFilter) {
+  const open = openCases(actor, f);
+  const quietBefore = sql`${f.today}::date - ${f.quietDays}::int`;
+  const dated = sql`coalesce(${cases.lastContactOn}, ${cases.detainedOn})`;
+  const opened = sql`${cases.createdAt}::date`;
+  const columns = { ...caseRefColumns, lastContactOn: cases.lastContactOn };
+  // One round trip: each half ordered and limited on its own index, then merged below.
+  const rows = await unionAll(
+    db
+      .select({ ...columns, silentDays: sql<number>`(${f.today}::date - ${dated})` })
+      .from(cases)
+      .where(and(open, sql`${dated} < ${quietBefore}`))
+      .orderBy(dated, cases.ref)
+      .limit(QUIET_LIMIT),
+    db
+      .select({ ...columns, silentDays: sql<number>`(${f.today}::date - ${opened})` })
+      .from(cases)
+      .where(and(open, isNull(cases.lastContactOn), isNull(cases.detainedOn), sql`${opened} < ${quietBefore}`))
+      .orderBy(opened, cases.ref)
+      .limit(QUIET_LIMIT),
+  );
+  return rows
+    .sort((a, b) => b.silentDays - a.silentDays || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
+    .slice(0, QUIET_LIMIT);
+}
+
+const QUIET_LIMIT = 50;
+const FOLLOW_UP_LIMIT = 100;
+
+/**
+ * Follow-ups due within 14 days or overdue. A follow-up is pending while its contact is the case's
+ * latest one. The cases come first, in order of their earliest pending follow-up (maintained in
+ * dashboard_case_items): the first 100 follow-ups belong to the first 100 such cases, since each
+ * case before another has a follow-up at least as early.
+ */
+function pendingFollowUps(db: Tx, actor: Actor, f: DashboardFilter) {
+  const horizon = sql`${f.today}::date + 14`;
+  const d = dashboardCaseItems;
+  const firstCases = db
+    .select({ id: d.caseId })
+    .from(d)
+    .innerJoin(cases, eq(cases.id, d.caseId))
+    .where(and(eq(d.isOpen, true), sql`${d.nextFollowUpOn} <= ${horizon}`, openCases(actor, f)))
+    .orderBy(d.nextFollowUpOn, cases.ref)
+    .limit(FOLLOW_UP_LIMIT);
+  return db
+    .select({
+      ...caseRefColumns,
+      due: consularContacts.followUpOn,
+      kind: consularContacts.kind,
+      daysLeft: daysFrom(f.today, consularContacts.followUpOn),
+    })
+    .from(consularContacts)
+    .innerJoin(cases, eq(cases.id, consularContacts.caseId))
+    .where(
+      and(
+        inArray(consularContacts.caseId, firstCases),
+        eq(cases.isOpen, true),
+        isNull(consularContacts.retractedAt),
+        sql`${consularContacts.followUpOn} <= ${horizon}`,
+        sql`${consularContacts.occurredOn} >= coalesce(${cases.lastContactOn}, ${consularContacts.occurredOn})`,
+      ),
+    )
+    .orderBy(consularContacts.followUpOn, cases.ref)
+    .limit(FOLLOW_UP_LIMIT);
 }
 
 /** The last 24 months, oldest first, with zero for months without a detention. */
@@ -203,39 +316,86 @@ function fillMonths(rows: Array<{ month: string; n: number }>, today: string) {
 }
 
 /**
- * Open cases and overdue items per caseworker: overdue deadlines, pending follow-ups past due and
- * petitions past their answer date. A caseworker sees their own row only.
+ * Items of open cases in scope due on or after `today`, per assigned account: overdue items are
+ * those with a due date (dashboard_case_items.due_items) minus these. Few rows at any size, as
+ * long as the future is shorter than the past.
  */
-async function caseload(actor: Actor, f: DashboardFilter) {
-  const db = getDb();
-  const scope = caseFilter(actor, f);
-  const overdueItems = sql<number>`(
-      (${cases.nextDeadline} < ${f.today}::date)::int
-      + (select count(*) from ${consularContacts} cc
-          where cc.case_id = ${cases.id} and cc.retracted_at is null and cc.follow_up_on < ${f.today}::date
-            and cc.occurred_on >= coalesce(${cases.lastContactOn}, cc.occurred_on))
-      + (select count(*) from ${petitions} p
-          where p.case_id = ${cases.id} and p.retracted_at is null and p.state in ('submitted', 'acknowledged')
-            and p.answer_due < ${f.today}::date)
-    )`;
-  const rows = await db
+function notYetDue(actor: Actor, f: DashboardFilter, onlyAccount: string | null): SQL {
+  const open = openCases(actor, f);
+  return sql`(
+    select ${caseAssignments.accountId} as account_id, count(*)::int as n
+    from (
+      select ${cases.id} as case_id from ${cases}
+        where ${open} and ${cases.nextDeadline} >= ${f.today}::date
+      union all
+      select ${consularContacts.caseId} from ${consularContacts} join ${cases} on ${cases.id} = ${consularContacts.caseId}
+        where ${open} and ${consularContacts.retractedAt} is null and ${consularContacts.followUpOn} >= ${f.today}::date
+          and ${consularContacts.occurredOn} >= coalesce(${cases.lastContactOn}, ${consularContacts.occurredOn})
+      union all
+      select ${petitions.caseId} from ${petitions} join ${cases} on ${cases.id} = ${petitions.caseId}
+        where ${open} and ${petitions.retractedAt} is null and ${petitions.answerDue} >= ${f.today}::date
+          and ${inArray(petitions.state, [...AWAITING_PETITION_STATES])}
+    ) as items
+    join ${caseAssignments} on ${caseAssignments.caseId} = items.case_id
+    ${onlyAccount ? sql`where ${caseAssignments.accountId} = ${onlyAccount}` : sql``}
+    group by 1
+  )`;
+}
+
+export interface CaseloadRow {
+  id: string;
+  name: string;
+  openCases: number;
+  overdue: number;
+}
+
+/**
+ * Open cases and overdue items per caseworker: overdue deadlines, pending follow-ups past due and
+ * petitions past their answer date. A caseworker sees their own row only. Without filters, the
+ * per-account sums are maintained (dashboard_caseload); otherwise they are summed per case.
+ */
+async function caseload(db: Tx, actor: Actor, f: DashboardFilter): Promise<CaseloadRow[]> {
+  const onlyAccount = can(actor.role, "dashboard:all") ? null : actor.id;
+  const whoCounts = and(
+    eq(accounts.role, "caseworker"),
+    eq(accounts.active, true),
+    onlyAccount ? eq(accounts.id, onlyAccount) : undefined,
+  );
+  const futureN = sql`coalesce(max(future.n), 0)`;
+  if (summariesCover(actor, f, { country: false })) {
+    const due = dashboardCaseloadDue;
+    const maintainedFuture = sql`(
+      select ${due.accountId} as account_id, sum(${due.n})::int as n from ${due}
+      where ${due.dueOn} >= ${f.today}::date group by 1
+    ) as future`;
+    return db
+      .select({
+        id: accounts.id,
+        name: accounts.name,
+        openCases: sql<number>`coalesce(max(${dashboardCaseload.openCases}), 0)::int`,
+        overdue: sql<number>`(coalesce(max(${dashboardCaseload.dueItems}), 0) - ${futureN})::int`,
+      })
+      .from(accounts)
+      .leftJoin(dashboardCaseload, eq(dashboardCaseload.accountId, accounts.id))
+      .leftJoin(maintainedFuture, sql`future.account_id = ${accounts.id}`)
+      .where(whoCounts)
+      .groupBy(accounts.id, accounts.name)
+      .orderBy(sql`4 desc`, sql`3 desc`, asc(accounts.name));
+  }
+  const future = sql`${notYetDue(actor, f, onlyAccount)} as future`;
+  return db
     .select({
       id: accounts.id,
       name: accounts.name,
       openCases: sql<number>`count(${cases.id})::int`,
-      overdue: sql<number>`coalesce(sum(${overdueItems}), 0)::int`,
+      overdue: sql<number>`(coalesce(sum(${dashboardCaseItems.dueItems}), 0) - ${futureN})::int`,
     })
     .from(accounts)
     .leftJoin(caseAssignments, eq(caseAssignments.accountId, accounts.id))
-    .leftJoin(cases, and(eq(cases.id, caseAssignments.caseId), eq(cases.isOpen, true), scope))
-    .where(
-      and(
-        eq(accounts.role, "caseworker"),
-        eq(accounts.active, true),
-        can(actor.role, "dashboard:all") ? undefined : eq(accounts.id, actor.id),
-      ),
-    )
+    .leftJoin(cases, and(eq(cases.id, caseAssignments.caseId), openCases(actor, f)))
+    .leftJoin(dashboardCaseItems, eq(dashboardCaseItems.caseId, cases.id))
+    .leftJoin(future, sql`future.account_id = ${accounts.id}`)
+    .where(whoCounts)
     .groupBy(accounts.id, accounts.name)
-    .orderBy(sql`4 desc`, sql`3 desc`, accounts.name);
-  return rows;
+    .orderBy(sql`4 desc`, sql`3 desc`, asc(accounts.name));
 }

@@ -80,6 +80,9 @@ export const caseListParsers = {
   risk: parseAsArrayOf(parseAsStringLiteral(RISK_LEVELS)).withDefault([]),
   /** Place of detention: matches facility or city, any part of either. */
   facility: parseAsString.withDefault(""),
+  /** Exactly this place of detention and city ('' for none): the dashboard's links. */
+  place: parseAsString,
+  city: parseAsString,
   /** Only the cases assigned to the signed-in account. */
   mine: parseAsBoolean.withDefault(false),
   restricted: parseAsStringLiteral(RESTRICTED_FILTERS),
@@ -87,6 +90,12 @@ export const caseListParsers = {
   due: parseAsDueWithin,
   sort: parseAsSort(CASE_SORTS),
 };
+
+const exactPlaceSchema = z
+  .string()
+  .transform((v) => cleanText(v, 300))
+  .nullable()
+  .catch(null);
 
 export const caseListSchema = z.object({
   ...commonListShape,
@@ -98,6 +107,8 @@ export const caseListSchema = z.object({
     .string()
     .transform((v) => cleanText(v, 100))
     .catch(""),
+  place: exactPlaceSchema,
+  city: exactPlaceSchema,
   mine: z.boolean().catch(false),
   restricted: z.enum(RESTRICTED_FILTERS).nullable().catch(null),
   due: z.number().int().min(0).max(MAX_DUE_WITHIN).nullable().catch(null),
@@ -114,6 +125,8 @@ export const CASE_FILTER_KEYS = [
   "nationality",
   "risk",
   "facility",
+  "place",
+  "city",
   "mine",
   "restricted",
   "due",

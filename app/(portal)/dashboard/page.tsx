@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { BarChart } from "@/components/charts/bar-chart";
 import { CountrySelect } from "@/components/forms/country-select";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -24,8 +23,8 @@ import {
   QuietTable,
 } from "./_components/case-tables";
 import { DaysLeft } from "./_components/days-left";
-import { FigureTable, PerMonthTable } from "./_components/figure-tables";
-import { casesHref } from "./_lib";
+import { FigureChartTable, PerMonthFigure } from "./_components/figure-tables";
+import { casesHref, DASHBOARD_LISTS, type DashboardList, dashboardHref } from "./_lib";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Dashboard"))("title") };
@@ -33,6 +32,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 20);
 const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : null);
+
+/** Rows each list shows until "show all" is asked for: the page stays small at any size. */
+const PREVIEW_ROWS = 10;
+const PREVIEW_CASELOAD = 20;
 
 /** A figure as a chart and, for everyone and every screen reader, as a table of links. */
 function ChartCard({
@@ -56,10 +59,12 @@ function ChartCard({
         </CardTitle>
       </CardHeader>
       <CardContent className="grid gap-3">
-        {rows.length > 0 ? (
-          <BarChart data={rows} vertical={vertical} height={vertical ? Math.max(120, rows.length * 28) : 200} />
-        ) : null}
-        <FigureTable caption={title} labelHeader={labelHeader} rows={rows.map((r) => ({ id: r.label, ...r }))} />
+        <FigureChartTable
+          caption={title}
+          labelHeader={labelHeader}
+          vertical={vertical}
+          rows={rows.map((r) => ({ id: r.label, ...r }))}
+        />
       </CardContent>
     </Card>
   );
@@ -77,6 +82,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
     detainedTo: day(first(sp.to)),
     quietDays: Number.isInteger(quietParam) && quietParam > 0 && quietParam <= 3650 ? quietParam : 30,
   };
+  const showParam = first(sp.show);
+  const show = DASHBOARD_LISTS.find((l) => l === showParam) ?? null;
   const data = await getDashboard(actor, filter);
   const t = await getTranslations("Dashboard");
   const status = await getTranslations("Status");
@@ -86,6 +93,29 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const mine = !can(actor.role, "dashboard:all");
   const base = { mine, country: filter.country };
   const monthFormat = new Intl.DateTimeFormat(dateLocale(locale), { month: "short", year: "2-digit", timeZone: "UTC" });
+  /** A list's rows as shown, and the link that shows the rest (or hides it again). */
+  const capped = <T,>(list: DashboardList, rows: T[], preview = PREVIEW_ROWS) => {
+    const expanded = show === list;
+    return {
+      rows: expanded ? rows : rows.slice(0, preview),
+      more:
+        rows.length > preview ? (
+          <Link
+            href={`${dashboardHref(filter, expanded ? null : list)}#${list}`}
+            className="mt-2 inline-block text-sm text-primary underline"
+            data-testid={`${list}-more`}
+          >
+            {expanded ? t("showFirst", { count: preview }) : t("showAll", { count: rows.length })}
+          </Link>
+        ) : null,
+    };
+  };
+  const highRisk = capped("high-risk", data.highRisk);
+  const quiet = capped("quiet", data.quiet);
+  const deadlines = capped("deadlines", data.deadlines);
+  const followUps = capped("follow-ups", data.followUps);
+  const petitionsOverdue = capped("petitions", data.petitionsOverdue);
+  const caseload = capped("caseload", data.caseload, PREVIEW_CASELOAD);
 
   return (
     <div className="grid gap-6">
@@ -99,6 +129,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
       </div>
 
       <section
+        id="high-risk"
         aria-labelledby="high-risk-heading"
         className="rounded-lg border-2 border-destructive/60 bg-destructive/5 p-4"
         data-testid="high-risk"
@@ -110,7 +141,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           <p className="text-sm">{t("highRiskNone")}</p>
         ) : (
           <ul className="grid gap-1 md:grid-cols-2">
-            {data.highRisk.map((c) => (
+            {highRisk.rows.map((c) => (
               <li key={c.ref} className="flex flex-wrap items-center gap-2 text-sm">
                 <Badge variant={c.riskLevel === "critical" ? "destructive" : "warning"}>{risk(c.riskLevel)}</Badge>
                 <CaseLink caseRef={c.ref} fullName={c.fullName} nativeName={c.nativeName} />
@@ -120,6 +151,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             ))}
           </ul>
         )}
+        {highRisk.more}
       </section>
 
       <form
@@ -194,7 +226,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           rows={data.byFacility.map((r) => ({
             label: [r.key, r.city].filter(Boolean).join(", ") || t("unknownFacility"),
             value: r.n,
-            href: casesHref(base, { facility: r.key || r.city || undefined }),
+            href: casesHref(base, { place: r.key, city: r.city }),
           }))}
         />
         <ChartCard
@@ -218,20 +250,19 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           </CardTitle>
         </CardHeader>
         <CardContent className="grid gap-3">
-          <BarChart
-            data={data.perMonth.map((m) => ({
+          <PerMonthFigure
+            showTable={t("showTable")}
+            rows={data.perMonth.map((m) => ({
+              id: m.month,
+              month: m.month,
+              n: m.n,
               label: monthFormat.format(new Date(`${m.month}-01T00:00:00Z`)),
-              value: m.n,
             }))}
           />
-          <details>
-            <summary className="cursor-pointer text-sm">{t("showTable")}</summary>
-            <PerMonthTable rows={data.perMonth.map((m) => ({ id: m.month, month: m.month, n: m.n }))} />
-          </details>
         </CardContent>
       </Card>
 
-      <section aria-labelledby="quiet-heading" data-testid="quiet">
+      <section id="quiet" aria-labelledby="quiet-heading" data-testid="quiet">
         <h2 id="quiet-heading" className="mb-2 text-lg font-semibold">
           {t("quiet", { days: filter.quietDays })}
         </h2>
@@ -240,7 +271,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         ) : (
           <QuietTable
             caption={t("quiet", { days: filter.quietDays })}
-            rows={data.quiet.map((c) => ({
+            rows={quiet.rows.map((c) => ({
               id: c.ref,
               ref: c.ref,
               fullName: c.fullName,
@@ -251,10 +282,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             }))}
           />
         )}
+        {quiet.more}
       </section>
 
       <div className="grid gap-6 lg:grid-cols-2">
-        <section aria-labelledby="deadlines-heading" data-testid="deadlines">
+        <section id="deadlines" aria-labelledby="deadlines-heading" data-testid="deadlines">
           <h2 id="deadlines-heading" className="mb-2 text-lg font-semibold">
             {t("deadlines")}
           </h2>
@@ -262,7 +294,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             <p className="text-sm text-muted-foreground">{t("deadlinesNone")}</p>
           ) : (
             <DeadlinesTable
-              rows={data.deadlines.map((c) => ({
+              rows={deadlines.rows.map((c) => ({
                 id: c.ref,
                 ref: c.ref,
                 fullName: c.fullName,
@@ -274,8 +306,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
               }))}
             />
           )}
+          {deadlines.more}
         </section>
-        <section aria-labelledby="followups-heading" data-testid="follow-ups">
+        <section id="follow-ups" aria-labelledby="followups-heading" data-testid="follow-ups">
           <h2 id="followups-heading" className="mb-2 text-lg font-semibold">
             {t("followUps")}
           </h2>
@@ -283,7 +316,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             <p className="text-sm text-muted-foreground">{t("followUpsNone")}</p>
           ) : (
             <FollowUpsTable
-              rows={data.followUps.map((c) => ({
+              rows={followUps.rows.map((c) => ({
                 id: `${c.ref}-${c.due}`,
                 ref: c.ref,
                 fullName: c.fullName,
@@ -294,10 +327,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
               }))}
             />
           )}
+          {followUps.more}
         </section>
       </div>
 
-      <section aria-labelledby="petitions-heading" data-testid="petitions-overdue">
+      <section id="petitions" aria-labelledby="petitions-heading" data-testid="petitions-overdue">
         <h2 id="petitions-heading" className="mb-2 text-lg font-semibold">
           {t("petitionsOverdue")}
         </h2>
@@ -305,7 +339,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           <p className="text-sm text-muted-foreground">{t("petitionsOverdueNone")}</p>
         ) : (
           <PetitionsOverdueTable
-            rows={data.petitionsOverdue.map((p) => ({
+            rows={petitionsOverdue.rows.map((p) => ({
               id: `${p.ref}-${p.petitioner}-${p.due}`,
               ref: p.ref,
               fullName: p.fullName,
@@ -318,15 +352,17 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             }))}
           />
         )}
+        {petitionsOverdue.more}
       </section>
 
-      <section aria-labelledby="caseload-heading" data-testid="caseload">
+      <section id="caseload" aria-labelledby="caseload-heading" data-testid="caseload">
         <h2 id="caseload-heading" className="mb-2 text-lg font-semibold">
           {t("caseload")}
         </h2>
         <CaseloadTable
-          rows={data.caseload.map((c) => ({ id: c.id, name: c.name, openCases: c.openCases, overdue: c.overdue }))}
+          rows={caseload.rows.map((c) => ({ id: c.id, name: c.name, openCases: c.openCases, overdue: c.overdue }))}
         />
+        {caseload.more}
       </section>
     </div>
   );

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { BarChart } from "@/components/charts/bar-chart";
 import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
 
 /** One bar of a figure: its label, its count and the filtered cases list the count links to. */
@@ -64,4 +65,43 @@ export function PerMonthTable({ rows }: { rows: MonthRow[] }) {
     [t],
   );
   return <LocalTable data={rows} columns={columns} caption={t("perMonth")} />;
+}
+
+/**
+ * A figure as a chart and as a table of links, drawn from one copy of its rows: the rows cross from
+ * the server to the browser once, not once per component.
+ */
+export function FigureChartTable({
+  rows,
+  labelHeader,
+  caption,
+  vertical,
+}: {
+  rows: FigureRow[];
+  labelHeader: string;
+  caption: string;
+  vertical?: boolean;
+}) {
+  return (
+    <>
+      {rows.length > 0 ? (
+        <BarChart data={rows} vertical={vertical} height={vertical ? Math.max(120, rows.length * 28) : 200} />
+      ) : null}
+      <FigureTable caption={caption} labelHeader={labelHeader} rows={rows} />
+    </>
+  );
+}
+
+/** New detentions per month as a chart, and as a table behind a disclosure; `label` is the month as shown. */
+export function PerMonthFigure({ rows, showTable }: { rows: Array<MonthRow & { label: string }>; showTable: string }) {
+  const bars = useMemo(() => rows.map((m) => ({ label: m.label, value: m.n })), [rows]);
+  return (
+    <>
+      <BarChart data={bars} />
+      <details>
+        <summary className="cursor-pointer text-sm">{showTable}</summary>
+        <PerMonthTable rows={rows} />
+      </details>
+    </>
+  );
 }
