@@ -1,0 +1,3 @@
+CREATE INDEX "cases_country_status_idx" ON "cases" USING btree ("detaining_country","status");--> statement-breakpoint
+CREATE INDEX "consular_contacts_occurred_id_idx" ON "consular_contacts" USING btree ("occurred_on","id") WHERE "consular_contacts"."retracted_at" is null;--> statement-breakpoint
+CREATE INDEX "petitions_filed_id_idx" ON "petitions" USING btree ("filed_on","id") WHERE "petitions"."retracted_at" is null;
