@@ -26,13 +26,10 @@ import { type PartialDate, parseDay, todayIso } from "@/lib/partial-date";
 import {
   type ContactListParams,
   contactListSchema,
-  DEFAULT_CONTACT_SORT,
-  DEFAULT_PETITION_SORT,
-  LAST_PAGE,
   type PetitionListParams,
   petitionListSchema,
-  type SortState,
-} from "@/lib/schemas/lists";
+} from "@/lib/schemas/list-params";
+import { DEFAULT_CONTACT_SORT, DEFAULT_PETITION_SORT, LAST_PAGE, type SortState } from "@/lib/schemas/lists";
 import { basicFold, phoneticFold } from "@/lib/search";
 import { type Db, getDb } from "../client";
 import {

@@ -11,17 +11,11 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { z } from "zod";
 import { CASE_STATUSES, RISK_LEVELS } from "@/lib/domain";
-import {
-  cleanText,
-  commonListParsers,
-  commonListShape,
-  enumListSchema,
-  parseAsSort,
-  type SortState,
-  sortSchema,
-} from "./lists";
+import type { CaseListParams } from "./list-params";
+import { commonListParsers, parseAsSort, type SortState } from "./lists";
+
+export type { CaseListParams };
 
 /** Sortable columns; `relevance` (best match first) only means something while searching. */
 export const CASE_SORTS = [
@@ -50,18 +44,12 @@ export type RestrictedFilter = (typeof RESTRICTED_FILTERS)[number];
 export const DUE_WITHIN_CHOICES = [7, 14, 30, 90] as const;
 export const MAX_DUE_WITHIN = 3650;
 
-const COUNTRY = /^[A-Za-z]{2}$/;
+export const COUNTRY = /^[A-Za-z]{2}$/;
 /** An ISO 3166-1 alpha-2 code, upper-cased. */
 export const parseAsCountry = createParser<string>({
   parse: (value) => (COUNTRY.test(value) ? value.toUpperCase() : null),
   serialize: (value) => value,
 });
-const countrySchema = z
-  .string()
-  .regex(COUNTRY)
-  .transform((v) => v.toUpperCase())
-  .nullable()
-  .catch(null);
 
 const parseAsDueWithin = createParser<number>({
   parse: (value) => {
@@ -90,32 +78,6 @@ export const caseListParsers = {
   due: parseAsDueWithin,
   sort: parseAsSort(CASE_SORTS),
 };
-
-const exactPlaceSchema = z
-  .string()
-  .transform((v) => cleanText(v, 300))
-  .nullable()
-  .catch(null);
-
-export const caseListSchema = z.object({
-  ...commonListShape,
-  status: enumListSchema(CASE_STATUSES),
-  country: countrySchema,
-  nationality: countrySchema,
-  risk: enumListSchema(RISK_LEVELS),
-  facility: z
-    .string()
-    .transform((v) => cleanText(v, 100))
-    .catch(""),
-  place: exactPlaceSchema,
-  city: exactPlaceSchema,
-  mine: z.boolean().catch(false),
-  restricted: z.enum(RESTRICTED_FILTERS).nullable().catch(null),
-  due: z.number().int().min(0).max(MAX_DUE_WITHIN).nullable().catch(null),
-  sort: sortSchema(CASE_SORTS),
-});
-/** The /cases list's params, as the DAL takes them (every field has a default). */
-export type CaseListParams = z.output<typeof caseListSchema>;
 
 /** The params a "Clear filters" resets (sort and page size stay). */
 export const CASE_FILTER_KEYS = [

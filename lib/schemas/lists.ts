@@ -2,7 +2,8 @@
  * URL state of the list views (components/data-table): what every list shares (search, sort, page
  * size, cursor) and the params of /contacts and /petitions. Each param has a nuqs parser, used by
  * the page (createLoader) and the client table (useQueryStates) alike, and a zod schema, used by the
- * DAL, which re-parses whatever it is given. A bad value falls back to its default, never an error:
+ * DAL, which re-parses whatever it is given (./list-params.ts, kept apart so that the browser's
+ * bundle of a list carries no zod). A bad value falls back to its default, never an error:
  * a link pasted with a typo still opens the list.
  */
 import {
@@ -13,8 +14,10 @@ import {
   parseAsString,
   parseAsStringLiteral,
 } from "nuqs/server";
-import { z } from "zod";
 import { CONTACT_COUNTERPARTS, CONTACT_KINDS, CONTACT_OUTCOMES, PETITION_ASKS, PETITION_STATES } from "@/lib/domain";
+import type { ContactListParams, PetitionListParams } from "./list-params";
+
+export type { ContactListParams, PetitionListParams };
 
 /* ----------------------------------------------------------------------------------------------
  * Shared by every list
@@ -48,16 +51,8 @@ export function parseAsSort<const Id extends string>(ids: readonly Id[]) {
   });
 }
 
-export function sortSchema<const Id extends string>(ids: readonly [Id, ...Id[]]) {
-  return z
-    .object({ id: z.enum(ids), desc: z.boolean() })
-    .nullable()
-    .catch(null);
-}
-
 /** An opaque position in a list (see db/dal/lists.ts), base64url; its content is checked by the DAL. */
-const CURSOR_SHAPE = /^[A-Za-z0-9_-]{1,2000}$/;
-export const cursorSchema = z.string().regex(CURSOR_SHAPE).nullable().catch(null);
+export const CURSOR_SHAPE = /^[A-Za-z0-9_-]{1,2000}$/;
 export const parseAsCursor = createParser<string>({
   parse: (value) => (CURSOR_SHAPE.test(value) ? value : null),
   serialize: (value) => value,
@@ -66,7 +61,6 @@ export const parseAsCursor = createParser<string>({
 /** The cursor of a list's last page, whatever its sort (the "Last" button). */
 export const LAST_PAGE = "last";
 
-export const pageSizeSchema = z.literal(PAGE_SIZES).catch(DEFAULT_PAGE_SIZE);
 /** Free text from a URL: control characters (NUL included, which PostgreSQL refuses) become spaces. */
 export const cleanText = (text: string, max: number) =>
   text
@@ -75,30 +69,11 @@ export const cleanText = (text: string, max: number) =>
     .trim()
     .slice(0, max);
 
-export const querySchema = z
-  .string()
-  .transform((q) => cleanText(q, MAX_QUERY_LENGTH))
-  .catch("");
-
-/** A list of enum values: unknown values are dropped, duplicates too. */
-export function enumListSchema<const T extends string>(values: readonly T[]) {
-  return z
-    .array(z.unknown())
-    .catch([])
-    .transform((list) => [...new Set(list.filter((v): v is T => values.includes(v as T)))]);
-}
-
 /** Parsers every list has: `q`, `size`, `cursor` (each list adds its own `sort`). */
 export const commonListParsers = {
   q: parseAsString.withDefault(""),
   size: parseAsNumberLiteral(PAGE_SIZES).withDefault(DEFAULT_PAGE_SIZE),
   cursor: parseAsCursor,
-};
-
-export const commonListShape = {
-  q: querySchema,
-  size: pageSizeSchema,
-  cursor: cursorSchema,
 };
 
 /* ----------------------------------------------------------------------------------------------
@@ -125,16 +100,6 @@ export const contactListParsers = {
   sort: parseAsSort(CONTACT_SORTS),
 };
 
-export const contactListSchema = z.object({
-  ...commonListShape,
-  kind: enumListSchema(CONTACT_KINDS),
-  outcome: enumListSchema(CONTACT_OUTCOMES),
-  with: enumListSchema(CONTACT_COUNTERPARTS),
-  followUp: z.enum(FOLLOW_UP_VIEWS).nullable().catch(null),
-  sort: sortSchema(CONTACT_SORTS),
-});
-export type ContactListParams = z.output<typeof contactListSchema>;
-
 /** The params a "Clear filters" resets (sort and page size stay). */
 export const CONTACT_FILTER_KEYS = ["q", "kind", "outcome", "with", "followUp"] as const;
 
@@ -159,15 +124,6 @@ export const petitionListParsers = {
   answer: parseAsStringLiteral(ANSWER_VIEWS),
   sort: parseAsSort(PETITION_SORTS),
 };
-
-export const petitionListSchema = z.object({
-  ...commonListShape,
-  state: enumListSchema(PETITION_STATES),
-  asks: enumListSchema(PETITION_ASKS),
-  answer: z.enum(ANSWER_VIEWS).nullable().catch(null),
-  sort: sortSchema(PETITION_SORTS),
-});
-export type PetitionListParams = z.output<typeof petitionListSchema>;
 
 export const PETITION_FILTER_KEYS = ["q", "state", "asks", "answer"] as const;
 
