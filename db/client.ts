@@ -5,6 +5,7 @@
 import { drizzle } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
 import { parseDatabaseUrl } from "@/lib/config-error";
+import { noteConnectionClosed } from "./availability";
 import * as schema from "./schema";
 
 export type Db = ReturnType<typeof makeDb>;
@@ -12,12 +13,13 @@ export type Db = ReturnType<typeof makeDb>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Opens a client for a connection string: used by the app (through getDb) and by scripts and tests. */
-export function makeDb(url: string, options: { max?: number } = {}) {
+export function makeDb(url: string, options: { max?: number; onclose?: () => void } = {}) {
   const client = postgres(url, {
     max: options.max ?? Number(process.env.DATABASE_POOL_SIZE ?? 10),
     idle_timeout: 30,
     connect_timeout: 5,
     onnotice: () => {},
+    onclose: options.onclose,
   });
   return Object.assign(drizzle({ client, schema, casing: "snake_case" }), { client });
 }
@@ -29,7 +31,8 @@ export function getDb(): Db {
   if (!globalForDb.casefileDb) {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start Casefile with `npm start`, which sets it.");
-    globalForDb.casefileDb = makeDb(parseDatabaseUrl(url));
+    // A closed connection may be the first sign of an outage: db/availability.ts checks at once.
+    globalForDb.casefileDb = makeDb(parseDatabaseUrl(url), { onclose: noteConnectionClosed });
   }
   return globalForDb.casefileDb;
 }

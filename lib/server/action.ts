@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { reportDatabaseError, UNAVAILABLE_MESSAGE } from "@/db/availability";
 import type { Actor } from "@/db/dal/actor";
 import { recordAccessDenied } from "@/db/dal/audit";
 import { DalError } from "@/db/dal/errors";
@@ -13,8 +14,9 @@ export type { ActionResult };
 /**
  * The one wrapper for Server Actions: session (checked against the database), then the zod schema
  * (re-parsed on the server even though the form validated), then the DAL call. Typed arguments from
- * the client are never trusted: `raw` is unknown until parsed. DAL errors become answers; anything
- * else is logged and answered with a generic message, never a stack trace.
+ * the client are never trusted: `raw` is unknown until parsed. DAL errors become answers; a lost
+ * database connection becomes UNAVAILABLE ("try again in a moment"); anything else is logged and
+ * answered with a generic message, never a stack trace.
  */
 export function validatedAction<S extends z.ZodType, T>(
   schema: S,
@@ -58,6 +60,15 @@ function toResult(error: unknown): ActionResult<never> {
     };
   }
   if (isRedirectOrNotFound(error)) throw error;
+  if (reportDatabaseError(error)) {
+    logger.warn({ code: (error as { code?: unknown }).code }, "server action: database unavailable");
+    // A connection lost during COMMIT leaves the outcome unknown to us: the message does not promise.
+    return {
+      ok: false,
+      code: "UNAVAILABLE",
+      error: `${UNAVAILABLE_MESSAGE} If you were saving, reload first to see whether it was saved.`,
+    };
+  }
   logger.error({ err: error }, "server action failed");
   return { ok: false, code: "ERROR", error: "Something went wrong on our side; nothing was saved. Try again." };
 }
