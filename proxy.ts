@@ -68,12 +68,31 @@ async function malformedActionCall(request: NextRequest): Promise<NextResponse |
   if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) return null;
   const body = await request.clone().text();
   if (body.length > ACTION_BODY_LIMIT) return NextResponse.json({ error: "Request body too large." }, { status: 413 });
+  let parsed: unknown;
   try {
-    JSON.parse(body);
-    return null;
+    parsed = JSON.parse(body);
   } catch {
     return NextResponse.json({ error: "Malformed request." }, { status: 400 });
   }
+  return refersToMissingParts(parsed) ? NextResponse.json({ error: "Malformed request." }, { status: 400 }) : null;
+}
+
+/** React's inline values in an encoded reply; any other "$…" string refers to a part of a multipart body. */
+const INLINE_REPLY_VALUE = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d+$|D)/;
+
+/**
+ * A JSON (single-part) action body whose strings refer to other parts ("$1", "$@1", "$K1"…): the
+ * browser escapes a user's "$" as "$$" and sends references only in multipart bodies, so these are
+ * crafted, and React's decoder fails on them with a 500.
+ */
+function refersToMissingParts(value: unknown, depth = 0): boolean {
+  if (depth > 200) return true;
+  if (typeof value === "string") return value.startsWith("$") && !INLINE_REPLY_VALUE.test(value);
+  if (Array.isArray(value)) return value.some((v) => refersToMissingParts(v, depth + 1));
+  if (value && typeof value === "object") {
+    return Object.values(value).some((v) => refersToMissingParts(v, depth + 1));
+  }
+  return false;
 }
 
 /**
