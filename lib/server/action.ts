@@ -8,6 +8,7 @@ import { requireActor } from "@/db/dal/session";
 import type { ActionResult } from "@/lib/action-result";
 import { logger } from "@/lib/logger";
 import { fieldErrorsOf } from "@/lib/schemas/account";
+import { UNSTORABLE_MESSAGE, unstorablePaths } from "./unstorable";
 
 export type { ActionResult };
 
@@ -28,6 +29,15 @@ export function validatedAction<S extends z.ZodType, T>(
       actor = await requireActor();
     } catch (error) {
       return toResult(error);
+    }
+    const unstorable = unstorablePaths(raw);
+    if (unstorable.length > 0) {
+      return {
+        ok: false,
+        code: "VALIDATION",
+        error: "Some fields need attention.",
+        fieldErrors: Object.fromEntries(unstorable.map((p) => [p, UNSTORABLE_MESSAGE])),
+      };
     }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
