@@ -38,9 +38,9 @@ const only = new Set((flagValue("--only") ?? "1,2,3,4").split(",").map((s) => s.
 const SCALE = small
   ? {
       edits: { updates: 200, clients: 20, cases: 20 },
-      load: { contacts: 1000, clients: 50, cases: 50 },
+      load: { contacts: 400, clients: 50, cases: 50 },
       fault: { clients: 6, loadSeconds: 2, downSeconds: 3 },
-      fuzz: { payloads: 1500, concurrency: 6 },
+      fuzz: { payloads: 1200, concurrency: 6 },
     }
   : {
       edits: { updates: 1000, clients: 20, cases: 20 },
