@@ -2,8 +2,10 @@
  * Requests no browser sends, which Next.js or Auth.js answered with a 500 until the reliability
  * fuzzer found them (npm run test:reliability): each is now a 4xx, without detail.
  */
+
+import { signIn } from "../scripts/lib/bench/session";
 import { expect, test } from "./fixtures";
-import { callAction, manifestActions, sessionCookieFor } from "./lib/server-actions";
+import { callAction, manifestActions } from "./lib/server-actions";
 
 const actionKey = "app/(portal)/cases/_form/actions.ts#findDuplicatesAction";
 
@@ -42,7 +44,7 @@ test("a NUL character in any field is a validation answer naming the field, not 
   makeAccount,
 }) => {
   const coordinator = await makeAccount("coordinator");
-  const cookie = await sessionCookieFor(request, coordinator.email, coordinator.password);
+  const cookie = await signIn(baseURL as string, coordinator.email, coordinator.password);
   const outcome = await callAction(request, {
     id: manifestActions().get(actionKey)?.id as string,
     page: "/cases/new",
