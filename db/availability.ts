@@ -25,10 +25,18 @@ interface AvailabilityState {
   checkedAt: number;
   checking: Promise<boolean> | null;
   probe: postgres.Sql | null;
+  /** Called when the database answers again after being down (db/client.ts renews its pool). */
+  onRecovered: Set<() => void>;
 }
 
 const globalState = globalThis as unknown as { casefileDbAvailability?: AvailabilityState };
-globalState.casefileDbAvailability ??= { up: true, checkedAt: 0, checking: null, probe: null };
+globalState.casefileDbAvailability ??= {
+  up: true,
+  checkedAt: 0,
+  checking: null,
+  probe: null,
+  onRecovered: new Set(),
+};
 const state: AvailabilityState = globalState.casefileDbAvailability;
 
 /** PostgreSQL error classes and driver codes that mean "could not talk to the server", not "bad query". */
@@ -86,6 +94,7 @@ export function checkDatabase(): Promise<boolean> {
   if (state.checking) return state.checking;
   state.checking = (async () => {
     let timer: NodeJS.Timeout | undefined;
+    const wasUp = state.up;
     try {
       await Promise.race([
         probe()`select 1`,
@@ -94,6 +103,7 @@ export function checkDatabase(): Promise<boolean> {
         }),
       ]);
       state.up = true;
+      if (!wasUp) for (const listener of state.onRecovered) listener();
     } catch {
       state.up = false;
       // A fresh client for the next check: one left mid-connect by the outage can stall the next query.
@@ -124,13 +134,18 @@ export async function databaseAvailable(): Promise<boolean> {
 /** Called with an error met while serving: a connection error starts a check at once. Returns whether it was one. */
 export function reportDatabaseError(error: unknown): boolean {
   if (!isConnectionError(error)) return false;
-  if (state.up && !state.checking) void checkDatabase();
+  if (!state.checking && (state.up || Date.now() - state.checkedAt >= RECHECK_WHEN_DOWN_MS)) void checkDatabase();
   return true;
 }
 
 /** A pooled connection closed (idle timeout, or the server went away): verify, in the background. */
 export function noteConnectionClosed(): void {
   if (state.up && !state.checking && Date.now() - state.checkedAt >= RECHECK_WHEN_DOWN_MS) void checkDatabase();
+}
+
+/** Runs `listener` each time the database answers again after an outage. */
+export function onDatabaseRecovered(listener: () => void): void {
+  state.onRecovered.add(listener);
 }
 
 /** The one sentence every answer during an outage carries. */
