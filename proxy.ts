@@ -129,6 +129,13 @@ export default auth(async (request) => {
   if (isForeignActionCall(request)) {
     return respond(NextResponse.json({ error: "Cross-site request refused." }, { status: 403 }));
   }
+  // A path whose percent-encoding is not UTF-8 (e.g. %ED%A0%80, a lone surrogate) makes Next.js's
+  // route parameters fail with a 500 (found by the fuzzer): refuse it as the client error it is.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return respond(NextResponse.json({ error: "Malformed URL." }, { status: 400 }));
+  }
   const malformed = await malformedActionCall(request);
   if (malformed) return respond(malformed);
 

@@ -25,6 +25,11 @@ test("a Server Action body that is not JSON, or is over 1 MB, is refused with 40
   expect((await post(`["${"A".repeat(1_100_000)}"]`)).status()).toBe(413);
 });
 
+test("a path whose percent-encoding is not UTF-8 is refused with 400", async ({ request }) => {
+  for (const path of ["/api/auth/%ED%A0%80", "/api/auth/callback/%ED%A0%80", "/cases/%ED%A0%80", "/%FF"])
+    expect((await request.get(path, { maxRedirects: 0 })).status(), path).toBe(400);
+});
+
 test("Auth.js endpoints refuse a malformed callbackUrl with 400", async ({ request }) => {
   for (const path of ["/api/auth/csrf", "/api/auth/session", "/api/auth/providers"]) {
     const response = await request.get(`${path}?callbackUrl=${encodeURIComponent("javascript:alert(1)")}`);
