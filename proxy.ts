@@ -1,5 +1,6 @@
 import { type NextRequest, NextResponse } from "next/server";
 import NextAuth from "next-auth";
+import { databaseAvailable, UNAVAILABLE_MESSAGE } from "@/db/availability";
 import { authConfig } from "@/lib/auth/config";
 
 const { auth } = NextAuth(authConfig);
@@ -49,12 +50,75 @@ function isForeignActionCall(request: NextRequest): boolean {
   }
 }
 
+/** Next.js's default limit for a Server Action's body (experimental.serverActions.bodySizeLimit). */
+const ACTION_BODY_LIMIT = 1024 * 1024;
+
 /**
- * Security headers, CSRF refusal for Server Actions, and an optimistic sign-in check: no session
- * cookie means straight to /sign-in, with the way back. Whether the session is still valid (account
+ * Server Action calls that Next.js itself would answer with a 500 (found by the reliability
+ * fuzzer): a body over the size limit, or a JSON-encoded body (what the browser sends for plain
+ * arguments) that is not JSON. Refused here as the client errors they are; anything else goes on.
+ */
+async function malformedActionCall(request: NextRequest): Promise<NextResponse | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  const length = Number(request.headers.get("content-length") ?? 0);
+  if (length > ACTION_BODY_LIMIT) {
+    return NextResponse.json({ error: "Request body too large." }, { status: 413 });
+  }
+  const type = request.headers.get("content-type") ?? "";
+  if (type.startsWith("multipart/form-data") || type.startsWith("application/x-www-form-urlencoded")) return null;
+  const body = await request.clone().text();
+  if (body.length > ACTION_BODY_LIMIT) return NextResponse.json({ error: "Request body too large." }, { status: 413 });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return NextResponse.json({ error: "Malformed request." }, { status: 400 });
+  }
+  return refersToMissingParts(parsed) ? NextResponse.json({ error: "Malformed request." }, { status: 400 }) : null;
+}
+
+/** React's inline values in an encoded reply; any other "$…" string refers to a part of a multipart body. */
+const INLINE_REPLY_VALUE = /^\$(\$|undefined$|NaN$|Infinity$|-Infinity$|-0$|n-?\d+$|D)/;
+
+/**
+ * A JSON (single-part) action body whose strings refer to other parts ("$1", "$@1", "$K1"…): the
+ * browser escapes a user's "$" as "$$" and sends references only in multipart bodies, so these are
+ * crafted, and React's decoder fails on them with a 500.
+ */
+function refersToMissingParts(value: unknown, depth = 0): boolean {
+  if (depth > 200) return true;
+  if (typeof value === "string") return value.startsWith("$") && !INLINE_REPLY_VALUE.test(value);
+  if (Array.isArray(value)) return value.some((v) => refersToMissingParts(v, depth + 1));
+  if (value && typeof value === "object") {
+    return Object.values(value).some((v) => refersToMissingParts(v, depth + 1));
+  }
+  return false;
+}
+
+/**
+ * The answer while the database is down: 503 with Retry-After, a plain page for browsers and JSON
+ * for /api and Server Action calls. No script, no detail of the failure.
+ */
+function unavailable(request: NextRequest): NextResponse {
+  const headers = { "Retry-After": "5", "Cache-Control": "no-store" };
+  const wantsJson =
+    request.nextUrl.pathname.startsWith("/api/") ||
+    request.headers.has("next-action") ||
+    request.headers.has("rsc") ||
+    !(request.headers.get("accept") ?? "").includes("text/html");
+  if (wantsJson) {
+    return NextResponse.json({ ok: false, code: "UNAVAILABLE", error: UNAVAILABLE_MESSAGE }, { status: 503, headers });
+  }
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Service unavailable · Casefile</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;text-align:center"><h1>Service unavailable</h1><p>${UNAVAILABLE_MESSAGE}</p><p>Nothing you saved before is lost. <a href="">Reload this page</a> in a few seconds.</p></body></html>`;
+  return new NextResponse(html, { status: 503, headers: { ...headers, "Content-Type": "text/html; charset=utf-8" } });
+}
+
+/**
+ * Security headers, CSRF refusal for Server Actions, 503 while the database is down, and an
+ * optimistic sign-in check: no session cookie means straight to /sign-in, with the way back. Whether the session is still valid (account
  * active, not signed out, role) is decided by the data-access layer against the database.
  */
-export default auth((request) => {
+export default auth(async (request) => {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const headers = securityHeaders(nonce);
   const respond = (response: NextResponse) => {
@@ -65,8 +129,21 @@ export default auth((request) => {
   if (isForeignActionCall(request)) {
     return respond(NextResponse.json({ error: "Cross-site request refused." }, { status: 403 }));
   }
+  // A path whose percent-encoding is not UTF-8 (e.g. %ED%A0%80, a lone surrogate) makes Next.js's
+  // route parameters fail with a 500 (found by the fuzzer): refuse it as the client error it is.
+  try {
+    decodeURIComponent(request.nextUrl.pathname);
+  } catch {
+    return respond(NextResponse.json({ error: "Malformed URL." }, { status: 400 }));
+  }
+  const malformed = await malformedActionCall(request);
+  if (malformed) return respond(malformed);
 
   const { pathname, search } = request.nextUrl;
+  // During a database outage every page, action and API call would fail: say so plainly (503).
+  // /api/health checks for itself. While the database is up this costs a clock read.
+  if (pathname !== "/api/health" && !(await databaseAvailable())) return respond(unavailable(request));
+
   const isPublic = PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
   if (!request.auth && !isPublic) {
     if (pathname.startsWith("/api/")) return respond(NextResponse.json({ error: "Sign in first." }, { status: 401 }));

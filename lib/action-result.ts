@@ -5,7 +5,15 @@ export type ActionResult<T = null> =
   | { ok: true; data: T }
   | {
       ok: false;
-      code: "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "VALIDATION" | "LOCKED" | "ERROR";
+      code:
+        | "UNAUTHENTICATED"
+        | "FORBIDDEN"
+        | "NOT_FOUND"
+        | "CONFLICT"
+        | "VALIDATION"
+        | "LOCKED"
+        | "UNAVAILABLE"
+        | "ERROR";
       error: string;
       fieldErrors?: Record<string, string>;
       conflict?: ConflictInfo;

@@ -106,8 +106,15 @@ function assertSameMajor(dataDir: string) {
     );
 }
 
-/** Starts (initialising on first use) the embedded server whose data lives in dataDir. */
-export async function startEmbedded(dataDir: string, log: (line: string) => void = () => {}): Promise<EmbeddedServer> {
+/**
+ * Starts (initialising on first use) the embedded server whose data lives in dataDir, on a free
+ * port or on `options.port` (a restart that clients must find at the same address).
+ */
+export async function startEmbedded(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+  options: { port?: number } = {},
+): Promise<EmbeddedServer> {
   const absolute = path.resolve(dataDir);
   const secretFile = path.join(path.dirname(absolute), `${path.basename(absolute)}.password`);
   const initialised = fs.existsSync(path.join(absolute, "PG_VERSION"));
@@ -120,7 +127,7 @@ export async function startEmbedded(dataDir: string, log: (line: string) => void
   if (initialised) assertSameMajor(absolute);
   await stopStale(absolute);
   grantToPostgresUser(absolute);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir: absolute,
     port,
