@@ -32,6 +32,7 @@ type Rule =
   | { kind: "public" }
   | { kind: "signed-in" }
   | { kind: "permission"; permission: Permission }
+  | { kind: "case-read" }
   | { kind: "case-write" }
   | { kind: "permission-on-case"; permission: Permission };
 
@@ -80,6 +81,11 @@ const RULES: Record<string, ActionSpec | { skip: string }> = {
         values: { ...validCase, fullName: `Matrix edited ${randomUUID().slice(0, 4)}` },
       },
     ],
+  },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#sourceTargetsAction": {
+    rule: { kind: "case-read" },
+    page: onCasePage,
+    args: (c) => [{ ref: c.ref }],
   },
   "app/(portal)/cases/_form/actions.ts#findDuplicatesAction": {
     rule: { kind: "signed-in" },
@@ -247,6 +253,8 @@ function expectedAllowed(rule: Rule, p: Persona): boolean {
       return true;
     case "permission":
       return can(p.role, rule.permission);
+    case "case-read":
+      return readable;
     case "permission-on-case":
       return can(p.role, rule.permission) && readable;
     case "case-write":

@@ -155,6 +155,10 @@ const ACTIONS: Record<string, ActionTarget> = {
     base: (c) => [{ values: { sourceId: c.sourceId, target: "case" } }],
     schema: z.object({ values: attachSourceSchema }),
   },
+  "app/(portal)/cases/[ref]/_lib/actions.ts#sourceTargetsAction": {
+    page: (c) => `/cases/${c.ref}`,
+    base: (c) => [{ ref: c.ref }],
+  },
   "app/(portal)/cases/[ref]/_lib/actions.ts#detachSourceAction": {
     page: (c) => `/cases/${c.ref}`,
     base: (c) => [{ linkId: c.linkId }],
