@@ -4,7 +4,7 @@
  * scripts/lib/reliability/actions.ts, shared with `npm run test:reliability`.
  */
 import type { APIRequestContext } from "@playwright/test";
-import { type ActionOutcome, actionOutcome } from "../../scripts/lib/reliability/actions";
+import { type ActionOutcome, actionOutcome, actionRequest } from "../../scripts/lib/reliability/actions";
 
 export {
   type ActionOutcome,
@@ -19,15 +19,10 @@ export async function callAction(
   request: APIRequestContext,
   options: { id: string; page: string; args: unknown[]; origin: string; cookie?: string },
 ): Promise<ActionOutcome> {
+  const body = JSON.stringify(options.args);
   const response = await request.post(options.page, {
-    headers: {
-      "next-action": options.id,
-      "content-type": "text/plain;charset=UTF-8",
-      accept: "text/x-component",
-      origin: options.origin,
-      ...(options.cookie ? { cookie: options.cookie } : {}),
-    },
-    data: JSON.stringify(options.args),
+    headers: actionRequest({ ...options, body }).headers as Record<string, string>,
+    data: body,
     maxRedirects: 0,
   });
   return actionOutcome(response.status(), response.headers(), await response.text());
