@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium";
 
 // Decided once in the main process; workers inherit the environment.
 process.env.CASEFILE_TEST_RUN ??= Date.now().toString(36);
@@ -7,8 +8,7 @@ process.env.E2E_PORT ??= String(3100 + Math.floor(Math.random() * 800));
 const port = Number(process.env.E2E_PORT);
 
 /** Debian's Chromium where present (this machine and CI); Playwright's own browser elsewhere. */
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const executablePath = fs.existsSync(chromium) ? chromium : undefined;
+const executablePath = fs.existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined;
 
 export default defineConfig({
   testDir: "e2e",
@@ -24,14 +24,7 @@ export default defineConfig({
     trace: "on-first-retry",
     launchOptions: {
       executablePath,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],

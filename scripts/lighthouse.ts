@@ -19,18 +19,11 @@ import { intFlag, parseFlags } from "./lib/bench/args";
 import { openDemoDatabase } from "./lib/bench/database";
 import { distDir, ensureBuild, startServer } from "./lib/bench/server";
 import { signIn } from "./lib/bench/session";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./lib/chromium";
 import { runMain } from "./lib/cli";
 
 const RESULTS = path.resolve("bench/results/lighthouse.json");
-const CHROME_FLAGS = [
-  "--headless=new",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROME_FLAGS = ["--headless=new", ...CHROMIUM_ARGS];
 const CATEGORIES = ["performance", "accessibility", "best-practices"] as const;
 type Category = (typeof CATEGORIES)[number];
 const TARGETS: Record<Category, number> = { performance: 95, accessibility: 100, "best-practices": 95 };
@@ -99,7 +92,7 @@ runMain(async () => {
   if (formFactor !== "desktop" && formFactor !== "mobile") {
     throw new ConfigError(`--form-factor must be desktop or mobile, got "${formFactor}".`);
   }
-  const chromePath = process.env.CHROME_PATH ?? "/usr/bin/chromium";
+  const chromePath = process.env.CHROME_PATH ?? CHROMIUM_PATH;
   if (!fs.existsSync(chromePath)) {
     throw new ConfigError(`No Chromium at ${chromePath}: install Debian's chromium or set CHROME_PATH.`);
   }

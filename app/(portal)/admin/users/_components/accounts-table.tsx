@@ -4,19 +4,11 @@ import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
 import { Badge } from "@/components/ui/badge";
-import type { Role } from "@/lib/domain";
+import type { AccountRow } from "@/db/dal/admin";
 import { AccountControls } from "./account-controls";
 
-/** One account as the table shows it: plain, serializable fields only. */
-export interface AccountTableRow {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-  mustChangePassword: boolean;
-  version: number;
-}
+/** One account as the table shows it: the DAL's row without its Date, so it crosses to the client as is. */
+export type AccountTableRow = Omit<AccountRow, "createdAt">;
 
 const helper = localColumnHelper<AccountTableRow>();
 
