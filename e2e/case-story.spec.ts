@@ -96,6 +96,9 @@ test("a caseworker enters the Baek Won-soon story and reads it back in date orde
   const tag = randomUUID().slice(0, 4);
   const name = `Paek Won-sun ${tag}`;
   await page.goto("/cases/new");
+  // Typed before hydration, react-hook-form's register resets a field to its default: wait for the
+  // submit button, which is enabled once the form is hydrated (lib/use-hydrated.ts).
+  await expect(page.getByRole("button", { name: "Open case" })).toBeEnabled();
   await page.getByLabel("Name (as commonly romanized)").fill(name);
   await page.getByLabel("Name in original script").fill("백원순");
   await page.getByLabel("Nationality").selectOption({ label: "South Korea" });
