@@ -48,6 +48,8 @@ export const test = base.extend<{ makeAccount: (role: Role) => Promise<TestAccou
 });
 
 export async function signIn(page: Page, email: string, password: string) {
+  // Enabled once hydrated: text typed before that would be reset by react-hook-form.
+  await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
