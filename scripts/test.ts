@@ -25,7 +25,14 @@ function run(command: string, commandArgs: string[], env: NodeJS.ProcessEnv): Pr
 function readCounts(file: string, kind: "vitest" | "playwright"): { passed: number; failed: number } | null {
   if (!fs.existsSync(file)) return null;
   const report = JSON.parse(fs.readFileSync(file, "utf8"));
-  if (kind === "vitest") return { passed: report.numPassedTests ?? 0, failed: report.numFailedTests ?? 0 };
+  if (kind === "vitest") {
+    // A file that failed outside its tests (a hook, an import) counts once: its tests only show as skipped.
+    const files: Array<{ status: string; assertionResults: Array<{ status: string }> }> = report.testResults ?? [];
+    const brokenFiles = files.filter(
+      (f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed"),
+    ).length;
+    return { passed: report.numPassedTests ?? 0, failed: (report.numFailedTests ?? 0) + brokenFiles };
+  }
   return { passed: (report.stats?.expected ?? 0) + (report.stats?.flaky ?? 0), failed: report.stats?.unexpected ?? 0 };
 }
 
