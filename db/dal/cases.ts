@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DatePrecision } from "@/lib/domain";
 import { toDateFields } from "@/lib/partial-date";
 import type { CaseFormValues } from "@/lib/schemas/case";
@@ -12,24 +12,31 @@ import { DalError, notFound } from "./errors";
 /** One case's header and details; NOT_FOUND when it does not exist or the actor may not read it. */
 export async function getCase(actor: Actor, ref: string) {
   const db = getDb();
-  const [row] = await db
-    .select()
-    .from(cases)
-    .where(and(eq(cases.ref, ref), canReadCase(actor)))
-    .limit(1);
-  if (!row) throw notFound("Case");
-  const [writable] = await db
-    .select({ id: cases.id })
-    .from(cases)
-    .where(and(eq(cases.id, row.id), canWriteCase(actor)));
-  const assigned = await db
-    .select({ id: accounts.id, name: accounts.name })
+  // Who is assigned, as one JSON array per case (an aggregate: always one row, so a cross join).
+  const assigned = db
+    .select({
+      list: sql<
+        Array<{ id: string; name: string }>
+      >`coalesce(json_agg(json_build_object('id', ${accounts.id}, 'name', ${accounts.name}) order by ${accounts.name}), '[]'::json)`.as(
+        "list",
+      ),
+    })
     .from(caseAssignments)
     .innerJoin(accounts, eq(accounts.id, caseAssignments.accountId))
-    .where(inArray(caseAssignments.caseId, [row.id]))
-    .orderBy(asc(accounts.name));
-  const { searchText: _omit, ...details } = row;
-  return { ...details, assigned, canWrite: !!writable };
+    .where(eq(caseAssignments.caseId, cases.id))
+    .as("assigned");
+  // One query: the case under the read rule, whether the write rule allows it too, and who is
+  // assigned. The lateral join also keeps Drizzle qualifying columns (a single-table select would
+  // not, and `id` inside a subquery would name the wrong table's column).
+  const [found] = await db
+    .select({ row: cases, canWrite: sql<boolean>`(${canWriteCase(actor)})`.mapWith(Boolean), assigned: assigned.list })
+    .from(cases)
+    .crossJoinLateral(assigned)
+    .where(and(eq(cases.ref, ref), canReadCase(actor)))
+    .limit(1);
+  if (!found) throw notFound("Case");
+  const { searchText: _omit, ...details } = found.row;
+  return { ...details, assigned: found.assigned, canWrite: found.canWrite };
 }
 
 /** A case as the edit form needs it, with the version it was loaded at; only for actors who may write it. */

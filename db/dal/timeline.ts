@@ -1,6 +1,5 @@
 import "server-only";
-import { type AnyColumn, and, asc, eq, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+import { type SQL, sql } from "drizzle-orm";
 import type {
   CaseStatus,
   ContactCounterpart,
@@ -14,18 +13,7 @@ import type {
 import type { PartialDate } from "@/lib/partial-date";
 import { type SourceTarget, TIMELINE_KINDS, type TimelineKind } from "@/lib/schemas/records";
 import { getDb } from "../client";
-import {
-  accounts,
-  caseLinks,
-  caseNotes,
-  cases,
-  consularContacts,
-  petitionEvents,
-  petitions,
-  sourceLinks,
-  sources,
-  statusChanges,
-} from "../schema";
+import { caseLinks, cases } from "../schema";
 import { canReadCase } from "./access";
 import type { Actor } from "./actor";
 import { notFound } from "./errors";
@@ -172,20 +160,15 @@ export interface CaseTimeline {
   linkedCases: LinkedCase[];
 }
 
-const retractor = alias(accounts, "retractor");
-const recorder = alias(accounts, "recorder");
-
-/** recorded_at as a sortable string with microseconds (clock_timestamp() keeps same-transaction order). */
-const orderKey = (column: AnyColumn) => sql<string>`to_char(${column} at time zone 'UTC', 'YYYYMMDDHH24MISSUS')`;
-
 const partial = (on: string, precision: PartialDate["precision"], approx: boolean): PartialDate => ({
   on,
   precision,
   approx,
 });
 
-function retraction(at: Date | null, by: string | null, reason: string | null): Retraction | null {
-  return at ? { at, by: by ?? "someone", reason: reason ?? "" } : null;
+/** Where a JSON row's retraction fields become a Retraction, or null. */
+function retraction(at: string | null, by: string | null, reason: string | null): Retraction | null {
+  return at ? { at: new Date(at), by: by ?? "someone", reason: reason ?? "" } : null;
 }
 
 /** Date, then recording order; same-day items keep the order they were recorded in. */
@@ -208,183 +191,234 @@ function pageStart(items: readonly TimelineItem[], cursor: string | null | undef
   return i === -1 ? items.length : i;
 }
 
+/* The rows of the one query, as PostgreSQL's json_build_object writes them (dates as YYYY-MM-DD,
+ * timestamps as ISO strings, the recording order as a sortable string with microseconds). */
+interface JsonItem {
+  id: string;
+  on: string;
+  precision: PartialDate["precision"];
+  approx: boolean;
+  recordedAt: string;
+  order: string;
+  recordedBy: string;
+  retractedAt: string | null;
+  retractedBy: string | null;
+  reason: string | null;
+}
+interface JsonStatus extends JsonItem {
+  status: CaseStatus;
+  deadlineOn: string | null;
+  place: string | null;
+  note: string | null;
+  version: number;
+}
+interface JsonContact extends JsonItem {
+  kind: ContactKind;
+  counterpart: ContactCounterpart;
+  outcome: ContactOutcome;
+  ourParticipants: string | null;
+  theirParticipants: string | null;
+  summary: string | null;
+  detaineeCondition: string | null;
+  followUpOn: string | null;
+  version: number;
+}
+interface JsonEvent extends JsonItem {
+  petitionId: string;
+  petitioner: string;
+  addressee: string;
+  asks: PetitionAsk;
+  fromState: PetitionState | null;
+  toState: PetitionState;
+  note: string | null;
+}
+interface JsonNote extends JsonItem {
+  body: string;
+  version: number;
+}
+interface JsonPetition {
+  id: string;
+  petitioner: string;
+  addressee: string;
+  asks: PetitionAsk;
+  asksDetail: string | null;
+  state: PetitionState;
+  filedOn: string | null;
+  filedPrecision: PartialDate["precision"] | null;
+  filedApprox: boolean;
+  answerDue: string | null;
+  answer: string | null;
+  recordedBy: string;
+  retractedAt: string | null;
+  retractedBy: string | null;
+  reason: string | null;
+  version: number;
+}
+interface JsonSource {
+  id: string;
+  kind: SourceKind;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  publishedPrecision: PartialDate["precision"] | null;
+  publishedApprox: boolean;
+  url: string | null;
+  note: string | null;
+  links: Array<{
+    id: string;
+    statusChangeId: string | null;
+    contactId: string | null;
+    petitionId: string | null;
+    noteId: string | null;
+  }>;
+}
+interface TimelineRow {
+  id: string;
+  ref: string;
+  statusChanges: JsonStatus[];
+  contacts: JsonContact[];
+  petitions: JsonPetition[];
+  events: JsonEvent[];
+  notes: JsonNote[];
+  sources: JsonSource[];
+  links: LinkedCase[];
+}
+
+/** A JSON array of the rows of `select`, in its order ('[]' when none). */
+const rowsOf = (select: SQL) => sql`(select coalesce(json_agg(r), '[]'::json) from (${select}) r)`;
+
+/** What every timeline item has: its date, who recorded it and when (in order), and its retraction. */
+const itemColumns = (t: string) =>
+  sql.raw(`${t}.id, ${t}.occurred_on as "on", ${t}.occurred_precision as "precision", ${t}.occurred_approx as approx,
+    ${t}.recorded_at as "recordedAt",
+    to_char(${t}.recorded_at at time zone 'UTC', 'YYYYMMDDHH24MISSUS') as "order",
+    recorder.name as "recordedBy"`);
+const retractedColumns = (t: string) =>
+  sql.raw(`${t}.retracted_at as "retractedAt", retractor.name as "retractedBy", ${t}.retraction_reason as reason`);
+const whoJoins = (recorded: string, retracted: string) =>
+  sql.raw(
+    `join accounts recorder on recorder.id = ${recorded} left join accounts retractor on retractor.id = ${retracted}`,
+  );
+
 /**
  * Everything recorded on one case, for the case page: the merged timeline (status changes,
  * consular contacts, petition events, notes) with who recorded each item, its sources and any
  * retraction; the rows of the contacts, petitions and status-history tables; the case's sources;
- * and the linked cases the actor may read. Every query carries the access rule itself: a case the
- * actor may not read is NOT_FOUND, and a linked case they may not read is not mentioned at all.
- * Sources for the whole case come in ONE query.
+ * and the linked cases the actor may read. ONE query, one round trip and one consistent snapshot:
+ * the case under the actor's read rule (a case they may not read is NOT_FOUND), and each part of
+ * its record as a JSON array; a linked case the actor may not read is not mentioned at all.
  */
 export async function getCaseTimeline(actor: Actor, ref: string, options: TimelineOptions): Promise<CaseTimeline> {
   const db = getDb();
-  const [kase] = await db
-    .select({ id: cases.id, ref: cases.ref })
-    .from(cases)
-    .where(and(eq(cases.ref, ref), canReadCase(actor)));
+  const query = sql`
+    with k as (select ${cases.id} as id, ${cases.ref} as ref from ${cases} where ${cases.ref} = ${ref} and ${canReadCase(actor)})
+    select k.id, k.ref,
+      ${rowsOf(sql`select ${itemColumns("x")}, ${retractedColumns("x")},
+          x.status, x.deadline_on as "deadlineOn", x.place, x.note, x.version
+        from status_changes x ${whoJoins("x.recorded_by", "x.retracted_by")} where x.case_id = k.id`)} as "statusChanges",
+      ${rowsOf(sql`select ${itemColumns("x")}, ${retractedColumns("x")},
+          x.kind, x.counterpart, x.outcome, x.our_participants as "ourParticipants",
+          x.their_participants as "theirParticipants", x.summary, x.detainee_condition as "detaineeCondition",
+          x.follow_up_on as "followUpOn", x.version
+        from consular_contacts x ${whoJoins("x.recorded_by", "x.retracted_by")} where x.case_id = k.id`)} as contacts,
+      ${rowsOf(sql`select p.id, p.petitioner, p.addressee, p.asks, p.asks_detail as "asksDetail", p.state,
+          p.filed_on as "filedOn", p.filed_precision as "filedPrecision", p.filed_approx as "filedApprox",
+          p.answer_due as "answerDue", p.answer, recorder.name as "recordedBy", ${retractedColumns("p")}, p.version
+        from petitions p ${whoJoins("p.recorded_by", "p.retracted_by")} where p.case_id = k.id
+        order by p.recorded_at`)} as petitions,
+      ${rowsOf(sql`select ${itemColumns("x")}, ${retractedColumns("p")},
+          x.petition_id as "petitionId", p.petitioner, p.addressee, p.asks,
+          x.from_state as "fromState", x.to_state as "toState", x.note
+        from petition_events x join petitions p on p.id = x.petition_id
+        ${whoJoins("x.recorded_by", "p.retracted_by")} where x.case_id = k.id
+        order by x.recorded_at`)} as events,
+      ${rowsOf(sql`select ${itemColumns("x")}, ${retractedColumns("x")}, x.body, x.version
+        from case_notes x ${whoJoins("x.recorded_by", "x.retracted_by")} where x.case_id = k.id`)} as notes,
+      ${rowsOf(sql`select s.id, s.kind, s.title, s.publisher, s.published_on as "publishedOn",
+          s.published_precision as "publishedPrecision", s.published_approx as "publishedApprox", s.url, s.note,
+          ${rowsOf(sql`select l.id, l.status_change_id as "statusChangeId", l.contact_id as "contactId",
+              l.petition_id as "petitionId", l.note_id as "noteId"
+            from source_links l where l.source_id = s.id order by l.created_at`)} as links
+        from sources s where s.case_id = k.id order by s.recorded_at`)} as sources,
+      ${rowsOf(sql`select ${cases.ref} as ref, ${cases.fullName} as "fullName", ${cases.nativeName} as "nativeName",
+          ${caseLinks.kind} as kind, ${caseLinks.note} as note
+        from ${caseLinks} join ${cases} on (${caseLinks.caseA} = k.id and ${cases.id} = ${caseLinks.caseB})
+          or (${caseLinks.caseB} = k.id and ${cases.id} = ${caseLinks.caseA})
+        where ${canReadCase(actor)} order by ${cases.ref}`)} as links
+    from k`;
+  const [kase] = (await db.execute(query)) as unknown as TimelineRow[];
   if (!kase) throw notFound("Case");
-  /** The join that scopes each query to this case and re-applies the read rule. */
-  const readable = (caseIdColumn: AnyColumn) =>
-    and(eq(cases.id, caseIdColumn), eq(cases.id, kase.id), canReadCase(actor));
-
-  const [statusRows, contactRows, petitionRows, eventRows, noteRows, sourceRows, linkRows] = await Promise.all([
-    db
-      .select({
-        row: statusChanges,
-        recordedBy: recorder.name,
-        retractedBy: retractor.name,
-        order: orderKey(statusChanges.recordedAt),
-      })
-      .from(statusChanges)
-      .innerJoin(cases, readable(statusChanges.caseId))
-      .innerJoin(recorder, eq(recorder.id, statusChanges.recordedBy))
-      .leftJoin(retractor, eq(retractor.id, statusChanges.retractedBy)),
-    db
-      .select({
-        row: consularContacts,
-        recordedBy: recorder.name,
-        retractedBy: retractor.name,
-        order: orderKey(consularContacts.recordedAt),
-      })
-      .from(consularContacts)
-      .innerJoin(cases, readable(consularContacts.caseId))
-      .innerJoin(recorder, eq(recorder.id, consularContacts.recordedBy))
-      .leftJoin(retractor, eq(retractor.id, consularContacts.retractedBy)),
-    db
-      .select({ row: petitions, recordedBy: recorder.name, retractedBy: retractor.name })
-      .from(petitions)
-      .innerJoin(cases, readable(petitions.caseId))
-      .innerJoin(recorder, eq(recorder.id, petitions.recordedBy))
-      .leftJoin(retractor, eq(retractor.id, petitions.retractedBy))
-      .orderBy(asc(petitions.recordedAt)),
-    db
-      .select({
-        row: petitionEvents,
-        petitioner: petitions.petitioner,
-        addressee: petitions.addressee,
-        asks: petitions.asks,
-        retractedAt: petitions.retractedAt,
-        retractionReason: petitions.retractionReason,
-        recordedBy: recorder.name,
-        retractedBy: retractor.name,
-        order: orderKey(petitionEvents.recordedAt),
-      })
-      .from(petitionEvents)
-      .innerJoin(cases, readable(petitionEvents.caseId))
-      .innerJoin(petitions, eq(petitions.id, petitionEvents.petitionId))
-      .innerJoin(recorder, eq(recorder.id, petitionEvents.recordedBy))
-      .leftJoin(retractor, eq(retractor.id, petitions.retractedBy)),
-    db
-      .select({
-        row: caseNotes,
-        recordedBy: recorder.name,
-        retractedBy: retractor.name,
-        order: orderKey(caseNotes.recordedAt),
-      })
-      .from(caseNotes)
-      .innerJoin(cases, readable(caseNotes.caseId))
-      .innerJoin(recorder, eq(recorder.id, caseNotes.recordedBy))
-      .leftJoin(retractor, eq(retractor.id, caseNotes.retractedBy)),
-    // ONE query for every source of the case and everything each one supports.
-    db
-      .select({ source: sources, link: sourceLinks })
-      .from(sources)
-      .innerJoin(cases, readable(sources.caseId))
-      .leftJoin(sourceLinks, eq(sourceLinks.sourceId, sources.id))
-      .orderBy(asc(sources.recordedAt), asc(sourceLinks.createdAt)),
-    // The other case of each link must itself be readable: `cases` here IS the other case.
-    db
-      .select({
-        ref: cases.ref,
-        fullName: cases.fullName,
-        nativeName: cases.nativeName,
-        kind: caseLinks.kind,
-        note: caseLinks.note,
-      })
-      .from(caseLinks)
-      .innerJoin(
-        cases,
-        or(
-          and(eq(caseLinks.caseA, kase.id), eq(cases.id, caseLinks.caseB)),
-          and(eq(caseLinks.caseB, kase.id), eq(cases.id, caseLinks.caseA)),
-        ),
-      )
-      .where(canReadCase(actor))
-      .orderBy(asc(cases.ref)),
-  ]);
 
   // Sources by what they support.
   const byTarget = new Map<string, ItemSource[]>();
   const caseSources: ItemSource[] = [];
-  const sourceList = new Map<string, CaseSource>();
-  for (const { source, link } of sourceRows) {
-    let entry = sourceList.get(source.id);
-    if (!entry) {
-      entry = {
-        id: source.id,
-        kind: source.kind,
-        title: source.title,
-        publisher: source.publisher,
-        published:
-          source.publishedOn && source.publishedPrecision
-            ? partial(source.publishedOn, source.publishedPrecision, source.publishedApprox)
-            : null,
-        url: source.url,
-        note: source.note,
-        attachments: [],
-      };
-      sourceList.set(source.id, entry);
-    }
-    if (!link) continue;
-    const shown: ItemSource = {
-      linkId: link.id,
-      sourceId: source.id,
+  const sourceList: CaseSource[] = [];
+  for (const source of kase.sources) {
+    const entry: CaseSource = {
+      id: source.id,
+      kind: source.kind,
       title: source.title,
       publisher: source.publisher,
+      published:
+        source.publishedOn && source.publishedPrecision
+          ? partial(source.publishedOn, source.publishedPrecision, source.publishedApprox)
+          : null,
       url: source.url,
+      note: source.note,
+      attachments: [],
     };
-    const target: SourceTarget = link.statusChangeId
-      ? { kind: "status_change", id: link.statusChangeId }
-      : link.contactId
-        ? { kind: "contact", id: link.contactId }
-        : link.petitionId
-          ? { kind: "petition", id: link.petitionId }
-          : link.noteId
-            ? { kind: "note", id: link.noteId }
-            : { kind: "case" };
-    entry.attachments.push({ linkId: link.id, target });
-    if (target.kind === "case") caseSources.push(shown);
-    else {
-      const key = `${target.kind}:${target.id}`;
-      byTarget.set(key, [...(byTarget.get(key) ?? []), shown]);
+    sourceList.push(entry);
+    for (const link of source.links) {
+      const shown: ItemSource = {
+        linkId: link.id,
+        sourceId: source.id,
+        title: source.title,
+        publisher: source.publisher,
+        url: source.url,
+      };
+      const target: SourceTarget = link.statusChangeId
+        ? { kind: "status_change", id: link.statusChangeId }
+        : link.contactId
+          ? { kind: "contact", id: link.contactId }
+          : link.petitionId
+            ? { kind: "petition", id: link.petitionId }
+            : link.noteId
+              ? { kind: "note", id: link.noteId }
+              : { kind: "case" };
+      entry.attachments.push({ linkId: link.id, target });
+      if (target.kind === "case") caseSources.push(shown);
+      else {
+        const key = `${target.kind}:${target.id}`;
+        const list = byTarget.get(key);
+        if (list) list.push(shown);
+        else byTarget.set(key, [shown]);
+      }
     }
   }
   const sourcesOf = (kind: string, id: string) => byTarget.get(`${kind}:${id}`) ?? [];
-
-  const statusItems: StatusChangeItem[] = statusRows.map(({ row, recordedBy, retractedBy, order }) => ({
-    kind: "status_change",
+  /** The fields every item has, from its JSON row. */
+  const base = (row: JsonItem, kind: string) => ({
     id: row.id,
-    when: partial(row.occurredOn, row.occurredPrecision, row.occurredApprox),
-    recordedAt: row.recordedAt,
-    recordedBy,
-    order,
-    retracted: retraction(row.retractedAt, retractedBy, row.retractionReason),
-    sources: sourcesOf("status_change", row.id),
+    when: partial(row.on, row.precision, row.approx),
+    recordedAt: new Date(row.recordedAt),
+    recordedBy: row.recordedBy,
+    order: row.order,
+    retracted: retraction(row.retractedAt, row.retractedBy, row.reason),
+    sources: sourcesOf(kind, row.id),
+  });
+
+  const statusItems: StatusChangeItem[] = kase.statusChanges.map((row) => ({
+    ...base(row, "status_change"),
+    kind: "status_change",
     status: row.status,
     deadlineOn: row.deadlineOn,
     place: row.place,
     note: row.note,
     version: row.version,
   }));
-  const contactItems: ContactItem[] = contactRows.map(({ row, recordedBy, retractedBy, order }) => ({
+  const contactItems: ContactItem[] = kase.contacts.map((row) => ({
+    ...base(row, "contact"),
     kind: "contact",
-    id: row.id,
-    when: partial(row.occurredOn, row.occurredPrecision, row.occurredApprox),
-    recordedAt: row.recordedAt,
-    recordedBy,
-    order,
-    retracted: retraction(row.retractedAt, retractedBy, row.retractionReason),
-    sources: sourcesOf("contact", row.id),
     contactKind: row.kind,
     counterpart: row.counterpart,
     outcome: row.outcome,
@@ -396,44 +430,26 @@ export async function getCaseTimeline(actor: Actor, ref: string, options: Timeli
     version: row.version,
   }));
   // A petition's sources show on its first event (its filing); the petitions table shows them too.
-  const firstEvent = new Map<string, string>();
-  const eventItems: PetitionEventItem[] = eventRows
-    .map(
-      ({ row, petitioner, addressee, asks, retractedAt, retractionReason, recordedBy, retractedBy, order }) =>
-        ({
-          kind: "petition_event",
-          id: row.id,
-          when: partial(row.occurredOn, row.occurredPrecision, row.occurredApprox),
-          recordedAt: row.recordedAt,
-          recordedBy,
-          order,
-          retracted: retraction(retractedAt, retractedBy, retractionReason),
-          sources: [],
-          petitionId: row.petitionId,
-          petitioner,
-          addressee,
-          asks,
-          fromState: row.fromState,
-          toState: row.toState,
-          note: row.note,
-        }) satisfies PetitionEventItem,
-    )
-    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  for (const e of eventItems) {
-    if (!firstEvent.has(e.petitionId)) {
-      firstEvent.set(e.petitionId, e.id);
-      e.sources = sourcesOf("petition", e.petitionId);
-    }
-  }
-  const noteItems: NoteItem[] = noteRows.map(({ row, recordedBy, retractedBy, order }) => ({
+  const firstEvent = new Set<string>();
+  const eventItems: PetitionEventItem[] = kase.events.map((row) => {
+    const first = !firstEvent.has(row.petitionId);
+    firstEvent.add(row.petitionId);
+    return {
+      ...base(row, "petition_event"),
+      sources: first ? sourcesOf("petition", row.petitionId) : [],
+      kind: "petition_event",
+      petitionId: row.petitionId,
+      petitioner: row.petitioner,
+      addressee: row.addressee,
+      asks: row.asks,
+      fromState: row.fromState,
+      toState: row.toState,
+      note: row.note,
+    };
+  });
+  const noteItems: NoteItem[] = kase.notes.map((row) => ({
+    ...base(row, "note"),
     kind: "note",
-    id: row.id,
-    when: partial(row.occurredOn, row.occurredPrecision, row.occurredApprox),
-    recordedAt: row.recordedAt,
-    recordedBy,
-    order,
-    retracted: retraction(row.retractedAt, retractedBy, row.retractionReason),
-    sources: sourcesOf("note", row.id),
     body: row.body,
     version: row.version,
   }));
@@ -463,7 +479,7 @@ export async function getCaseTimeline(actor: Actor, ref: string, options: Timeli
     statusHistory: [...statusItems].sort(compareItems),
     contacts: [...contactItems].sort(compareItems),
     notes: [...noteItems].sort(compareItems),
-    petitions: petitionRows.map(({ row, recordedBy, retractedBy }) => ({
+    petitions: kase.petitions.map((row) => ({
       id: row.id,
       petitioner: row.petitioner,
       addressee: row.addressee,
@@ -473,13 +489,13 @@ export async function getCaseTimeline(actor: Actor, ref: string, options: Timeli
       filed: row.filedOn && row.filedPrecision ? partial(row.filedOn, row.filedPrecision, row.filedApprox) : null,
       answerDue: row.answerDue,
       answer: row.answer,
-      recordedBy,
-      retracted: retraction(row.retractedAt, retractedBy, row.retractionReason),
+      recordedBy: row.recordedBy,
+      retracted: retraction(row.retractedAt, row.retractedBy, row.reason),
       sources: sourcesOf("petition", row.id),
       version: row.version,
     })),
-    sources: [...sourceList.values()],
+    sources: sourceList,
     caseSources,
-    linkedCases: linkRows,
+    linkedCases: kase.links,
   };
 }
