@@ -199,6 +199,11 @@ const RULES: Record<string, ActionSpec | { skip: string }> = {
     page: (c) => `/cases/${c.ref}`,
     args: (c) => [{ ref: c.ref, accountId: c.caseworkerId }],
   },
+  "app/(portal)/cases/[ref]/_assign/actions.ts#assignableCaseworkersAction": {
+    rule: { kind: "permission", permission: "case:assign" },
+    page: (c) => `/cases/${c.ref}`,
+    args: () => [{}],
+  },
 };
 
 /** Route handlers and who may use them. Auth.js's own endpoints and the health check are public. */

@@ -4,6 +4,7 @@ import {
   type ColumnDef,
   createColumnHelper,
   createSortedRowModel,
+  functionalUpdate,
   metaHelper,
   type RowData,
   rowSortingFeature,
@@ -14,8 +15,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
-import { useState } from "react";
-import { Button } from "@/components/ui/button";
+import type { ReactNode } from "react";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
 
@@ -28,8 +28,9 @@ export interface LocalColumnMeta {
 }
 
 /**
- * A small client-side table: a few dozen rows at most (one case's records, an admin list, a
- * dashboard figure), sorted in the browser. Server-paged lists use DataTable in this folder instead.
+ * A small table: a few dozen rows at most (an admin list, a dashboard figure), sorted in the
+ * browser; or, given `sort`, a page of rows the server sorted and cut (one case's records), whose
+ * header clicks ask the server for another order. Server-paged lists use DataTable in this folder.
  */
 export const localTableFeatures = tableFeatures({
   rowSortingFeature,
@@ -52,8 +53,9 @@ export function LocalTable<T extends RowData & { id: string }>({
   initialSorting = [],
   rowClassName,
   rowProps,
-  limit,
-  showAllLabel,
+  sort,
+  footer,
+  busy,
 }: {
   data: T[];
   columns: LocalColumns<T>;
@@ -66,33 +68,39 @@ export function LocalTable<T extends RowData & { id: string }>({
   /** Extra attributes for a row, e.g. `data-*` hooks for tests and scripts. */
   rowProps?: (row: T) => Record<string, string>;
   /**
-   * Show only the first `limit` rows, in the current order, until the reader asks for all of them
-   * (a button labelled `showAllLabel(count)`): a long record's tables stay small to render.
+   * Sorting done by the server: the rows come sorted as `sort.state` says, and a header click calls
+   * `sort.change` with the column's next order (one column at a time, never unsorted).
    */
-  limit?: number;
-  showAllLabel?: (count: number) => string;
+  sort?: { state: SortingState; change: (next: { id: string; desc: boolean }) => void };
+  /** Under the table, e.g. a link to every row. */
+  footer?: ReactNode;
+  /** A new page of rows is on its way (aria-busy, dimmed). */
+  busy?: boolean;
 }) {
-  const [showAll, setShowAll] = useState(false);
   const table = useTable({
     features: localTableFeatures,
     columns,
     data,
     getRowId: (row) => row.id,
-    initialState: { sorting: initialSorting },
+    ...(sort
+      ? {
+          state: { sorting: sort.state },
+          manualSorting: true,
+          enableMultiSort: false,
+          enableSortingRemoval: false,
+          onSortingChange: (updater) => {
+            const [first] = functionalUpdate(updater, sort.state);
+            if (first) sort.change({ id: first.id, desc: first.desc });
+          },
+        }
+      : { initialState: { sorting: initialSorting } }),
   });
   if (data.length === 0 && empty !== undefined) {
     return <p className="rounded-md border p-4 text-sm text-muted-foreground">{empty}</p>;
   }
   const rows = table.getRowModel().rows;
-  const shown = limit !== undefined && !showAll ? rows.slice(0, limit) : rows;
-  const more =
-    shown.length < rows.length ? (
-      <Button type="button" variant="outline" size="sm" className="justify-self-start" onClick={() => setShowAll(true)}>
-        {showAllLabel?.(rows.length) ?? `${rows.length}`}
-      </Button>
-    ) : null;
   const tableElement = (
-    <Table data-testid={testId}>
+    <Table data-testid={testId} aria-busy={busy || undefined} className={busy ? "opacity-60" : undefined}>
       <caption className="sr-only">{caption}</caption>
       <TableHeader>
         {table.getHeaderGroups().map((group) => (
@@ -130,7 +138,7 @@ export function LocalTable<T extends RowData & { id: string }>({
         ))}
       </TableHeader>
       <TableBody>
-        {shown.map((row) => (
+        {rows.map((row) => (
           <TableRow
             key={row.id}
             {...rowProps?.(row.original)}
@@ -149,10 +157,10 @@ export function LocalTable<T extends RowData & { id: string }>({
       </TableBody>
     </Table>
   );
-  return more ? (
+  return footer ? (
     <div className="grid gap-2">
       {tableElement}
-      {more}
+      {footer}
     </div>
   ) : (
     tableElement

@@ -187,6 +187,10 @@ const ACTIONS: Record<string, ActionTarget> = {
     base: (c) => [{ ref: c.ref, accountId: c.accountId }],
     schema: assignmentSchema,
   },
+  "app/(portal)/cases/[ref]/_assign/actions.ts#assignableCaseworkersAction": {
+    page: (c) => `/cases/${c.ref}`,
+    base: () => [{}],
+  },
 };
 
 /** The requests a route handler is fuzzed with: method, path and body vary with the payload's index. */

@@ -6,9 +6,7 @@ import { getCase } from "@/db/dal/cases";
 import { DalError } from "@/db/dal/errors";
 import { requireActorOrRedirect } from "@/db/dal/session";
 import { getCaseTimeline } from "@/db/dal/timeline";
-import { AWAITING_PETITION_STATES } from "@/lib/domain";
 import { getDateFormatters } from "@/lib/i18n/dates";
-import { daysUntil } from "@/lib/partial-date";
 import { targetValue } from "@/lib/schemas/records";
 import { getToday } from "@/lib/server/clock";
 import { CaseHeader } from "./_components/case-header";
@@ -18,7 +16,8 @@ import { RecordPanel } from "./_components/record-panel";
 import { SourcesSection } from "./_components/sources-section";
 import { StatusHistoryTable } from "./_components/status-history-table";
 import { Timeline } from "./_components/timeline";
-import { loadTimelineParams, TIMELINE_PAGE_SIZE } from "./_lib/search-params";
+import { caseTables } from "./_lib/case-tables";
+import { CASE_TABLE_ROWS, loadCaseParams, TIMELINE_PAGE_SIZE } from "./_lib/search-params";
 import { sourceTargets } from "./_lib/source-targets";
 
 export async function generateMetadata({ params }: PageProps<"/cases/[ref]">): Promise<Metadata> {
@@ -39,7 +38,8 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
   } catch {
     notFound(); // a malformed %-escape: no such case
   }
-  const { kinds, order, after } = loadTimelineParams(query);
+  const view = loadCaseParams(query);
+  const { kinds, order, after } = view;
   const actor = await requireActorOrRedirect();
   let loaded: [Awaited<ReturnType<typeof getCase>>, Awaited<ReturnType<typeof getCaseTimeline>>];
   try {
@@ -53,22 +53,14 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
   }
   const [c, timeline] = loaded;
 
-  const [t, status, contactKind, counterpart, outcome, petitionState, asks, dates] = await Promise.all([
-    getTranslations("Records"),
-    getTranslations("Status"),
-    getTranslations("ContactKind"),
-    getTranslations("ContactCounterpart"),
-    getTranslations("ContactOutcome"),
-    getTranslations("PetitionState"),
-    getTranslations("PetitionAsk"),
-    getDateFormatters(),
-  ]);
-  const today = await getToday();
+  const [t, dates, today] = await Promise.all([getTranslations("Records"), getDateFormatters(), getToday()]);
   const retractedLabel = (r: { by: string; at: Date; reason: string } | null) =>
     r ? t("retractedRow", { name: r.by, at: dates.stamp(r.at), reason: r.reason }) : null;
 
-  // What each source supports, labelled (the attach forms load their options when opened).
-  const attached = new Set(timeline.sources.flatMap((s) => s.attachments.map((a) => targetValue(a.target))));
+  const tables = await caseTables(timeline, view, { dates, today, retractedLabel });
+  const sources = view.show.includes("sources") ? timeline.sources : timeline.sources.slice(0, CASE_TABLE_ROWS);
+  // What each shown source supports, labelled (the attach forms load their options when opened).
+  const attached = new Set(sources.flatMap((s) => s.attachments.map((a) => targetValue(a.target))));
   const { labels: targetLabels } = await sourceTargets(timeline, attached);
 
   // The current status's and the last contact's dates as precisely as the timeline knows them.
@@ -131,8 +123,7 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
         listed={timeline.listed}
         start={timeline.start}
         nextCursor={timeline.nextCursor}
-        kinds={kinds}
-        order={order}
+        params={view}
         canWrite={c.canWrite}
         dates={dates}
       />
@@ -141,72 +132,26 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
         <h2 id="status-history-heading" className="text-lg font-semibold">
           {t("statusHistory")}
         </h2>
-        <StatusHistoryTable
-          rows={timeline.statusHistory.map((s) => ({
-            id: s.id,
-            when: dates.partial(s.when),
-            sortKey: `${s.when.on}|${s.order}`,
-            status: status(s.status),
-            place: s.place ?? "",
-            deadline: s.deadlineOn ? dates.day(s.deadlineOn) : "",
-            note: s.note ?? "",
-            recordedBy: s.recordedBy,
-            retracted: retractedLabel(s.retracted),
-          }))}
-        />
+        <StatusHistoryTable rows={tables.history.rows} total={tables.history.total} />
       </section>
 
       <section id="contacts" aria-labelledby="contacts-heading" className="grid gap-3">
         <h2 id="contacts-heading" className="text-lg font-semibold">
           {t("contacts")}
         </h2>
-        <ContactsTable
-          rows={timeline.contacts.map((x) => ({
-            id: x.id,
-            when: dates.partial(x.when),
-            sortKey: `${x.when.on}|${x.order}`,
-            kind: contactKind(x.contactKind),
-            counterpart: counterpart(x.counterpart),
-            ourParticipants: x.ourParticipants ?? "",
-            theirParticipants: x.theirParticipants ?? "",
-            outcome: outcome(x.outcome),
-            followUp: x.followUpOn ? dates.day(x.followUpOn) : "",
-            recordedBy: x.recordedBy,
-            retracted: retractedLabel(x.retracted),
-          }))}
-        />
+        <ContactsTable rows={tables.contacts.rows} total={tables.contacts.total} />
       </section>
 
       <section id="petitions" aria-labelledby="petitions-heading" className="grid gap-3">
         <h2 id="petitions-heading" className="text-lg font-semibold">
           {t("petitions")}
         </h2>
-        <PetitionsTable
-          canWrite={c.canWrite}
-          rows={timeline.petitions.map((p) => ({
-            id: p.id,
-            version: p.version,
-            state: p.state,
-            stateLabel: petitionState(p.state),
-            petitioner: p.petitioner,
-            addressee: p.addressee,
-            asks: asks(p.asks),
-            filed: p.filed ? dates.partial(p.filed) : t("notFiled"),
-            filedSort: p.filed?.on ?? "",
-            answerDue: p.answerDue ? dates.day(p.answerDue) : "",
-            overdue:
-              !!p.answerDue &&
-              !p.retracted &&
-              AWAITING_PETITION_STATES.includes(p.state) &&
-              daysUntil(p.answerDue, today) < 0,
-            answer: p.answer ?? "",
-            retracted: retractedLabel(p.retracted),
-          }))}
-        />
+        <PetitionsTable canWrite={c.canWrite} rows={tables.petitions.rows} total={tables.petitions.total} />
       </section>
-
       <SourcesSection
-        sources={timeline.sources}
+        sources={sources}
+        total={timeline.sources.length}
+        choices={timeline.sources}
         caseRef={c.ref}
         targetLabels={targetLabels}
         canWrite={c.canWrite}

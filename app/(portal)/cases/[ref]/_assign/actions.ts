@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { assignCaseworker, unassignCaseworker } from "@/db/dal/assignments";
+import { z } from "zod";
+import { assignCaseworker, listAssignableCaseworkers, unassignCaseworker } from "@/db/dal/assignments";
 import { assignmentSchema } from "@/lib/schemas/assignment";
 import { validatedAction } from "@/lib/server/action";
 
@@ -16,3 +17,11 @@ export const unassignAction = validatedAction(assignmentSchema, async (actor, { 
   revalidatePath(`/cases/${ref}`);
   return null;
 });
+
+/**
+ * The caseworkers one may assign, for the assignment select: loaded when it is shown, so that a case
+ * page does not carry every caseworker's name in its HTML.
+ */
+export const assignableCaseworkersAction = validatedAction(z.object({}), async (actor) =>
+  (await listAssignableCaseworkers(actor)).map(({ id, name }) => ({ id, name })),
+);

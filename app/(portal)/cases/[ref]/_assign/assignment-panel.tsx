@@ -1,5 +1,4 @@
 import type { Actor } from "@/db/dal/actor";
-import { listAssignableCaseworkers } from "@/db/dal/assignments";
 import { can } from "@/lib/permissions";
 import { AssignmentControls } from "./assignment-controls";
 
@@ -18,6 +17,5 @@ export async function AssignmentPanel({
   if (!can(actor.role, "case:assign")) {
     return <span>{assigned.length ? assigned.map((a) => a.name).join(", ") : nobodyLabel}</span>;
   }
-  const caseworkers = await listAssignableCaseworkers(actor);
-  return <AssignmentControls caseRef={caseRef} assigned={assigned} caseworkers={caseworkers} />;
+  return <AssignmentControls caseRef={caseRef} assigned={assigned} />;
 }

@@ -3,13 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
-import { CASE_TABLE_ROWS } from "./case-table-rows";
+import { ShowAllLink, useCaseTableSort } from "./case-list-url";
 
 /** One consular contact as the table shows it: labels and dates already formatted on the server. */
 export interface ContactRow {
   id: string;
   when: string;
-  sortKey: string;
   kind: string;
   counterpart: string;
   ourParticipants: string;
@@ -22,12 +21,14 @@ export interface ContactRow {
 
 const helper = localColumnHelper<ContactRow>();
 
-export function ContactsTable({ rows }: { rows: ContactRow[] }) {
+/** One page of the case's consular contacts, sorted by the server as the URL says (`contactsSort`). */
+export function ContactsTable({ rows, total }: { rows: ContactRow[]; total: number }) {
   const t = useTranslations("Records");
+  const { sort, busy } = useCaseTableSort("contactsSort");
   const columns = useMemo(
     () =>
       helper.columns([
-        helper.accessor("sortKey", { id: "when", header: t("colDate"), cell: (c) => c.row.original.when }),
+        helper.accessor("when", { header: t("colDate") }),
         helper.accessor("kind", {
           header: t("colKind"),
           cell: (c) => (
@@ -53,9 +54,9 @@ export function ContactsTable({ rows }: { rows: ContactRow[] }) {
       caption={t("contacts")}
       empty={t("noContacts")}
       testId="contacts-table"
-      initialSorting={[{ id: "when", desc: true }]}
-      limit={CASE_TABLE_ROWS}
-      showAllLabel={(count) => t("showAllRows", { count })}
+      sort={sort}
+      busy={busy}
+      footer={<ShowAllLink list="contacts" total={total} />}
       rowClassName={(r) => (r.retracted ? "text-muted-foreground" : undefined)}
     />
   );

@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { PetitionState } from "@/lib/domain";
 import { PETITION_TRANSITIONS } from "@/lib/schemas/records";
-import { CASE_TABLE_ROWS } from "./case-table-rows";
+import { ShowAllLink, useCaseTableSort } from "./case-list-url";
 import { PetitionStateForm } from "./petition-state-form";
 import { RetractButton } from "./retract-button";
 
@@ -21,7 +21,6 @@ export interface PetitionTableRow {
   addressee: string;
   asks: string;
   filed: string;
-  filedSort: string;
   answerDue: string;
   /** Still awaiting an answer after its due date. */
   overdue: boolean;
@@ -31,8 +30,18 @@ export interface PetitionTableRow {
 
 const helper = localColumnHelper<PetitionTableRow>();
 
-export function PetitionsTable({ rows, canWrite }: { rows: PetitionTableRow[]; canWrite: boolean }) {
+/** One page of the case's petitions, sorted by the server as the URL says (`petitionsSort`). */
+export function PetitionsTable({
+  rows,
+  total,
+  canWrite,
+}: {
+  rows: PetitionTableRow[];
+  total: number;
+  canWrite: boolean;
+}) {
   const t = useTranslations("Records");
+  const { sort, busy } = useCaseTableSort("petitionsSort");
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
   const columns = useMemo(
@@ -50,10 +59,11 @@ export function PetitionsTable({ rows, canWrite }: { rows: PetitionTableRow[]; c
         helper.accessor("addressee", { header: t("colAddressee") }),
         helper.accessor("asks", { header: t("colAsks") }),
         helper.accessor("stateLabel", {
+          id: "state",
           header: t("colState"),
           cell: (c) => <Badge variant="secondary">{c.getValue()}</Badge>,
         }),
-        helper.accessor("filedSort", { id: "filed", header: t("colFiled"), cell: (c) => c.row.original.filed }),
+        helper.accessor("filed", { header: t("colFiled") }),
         helper.accessor("answerDue", {
           header: t("colAnswerDue"),
           cell: (c) => (
@@ -115,9 +125,9 @@ export function PetitionsTable({ rows, canWrite }: { rows: PetitionTableRow[]; c
         caption={t("petitions")}
         empty={t("noPetitions")}
         testId="petitions-table"
-        initialSorting={[{ id: "filed", desc: false }]}
-        limit={CASE_TABLE_ROWS}
-        showAllLabel={(count) => t("showAllRows", { count })}
+        sort={sort}
+        busy={busy}
+        footer={<ShowAllLink list="petitions" total={total} />}
         rowClassName={(r) => (r.retracted ? "text-muted-foreground" : undefined)}
       />
       {canWrite && current && !current.retracted ? (

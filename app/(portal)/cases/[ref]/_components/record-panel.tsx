@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { ContactForm } from "./contact-form";
+import { LazyDetails } from "./lazy-details";
 import { LinkCaseForm } from "./link-case-form";
 import { NoteForm } from "./note-form";
 import { PetitionForm } from "./petition-form";
@@ -7,9 +8,9 @@ import { AddSourceForm } from "./source-forms";
 import { StatusChangeForm } from "./status-change-form";
 
 /**
- * The forms that add to a case's record, each in a native <details> panel (no dialog library, works
- * without JavaScript for opening and closing). Rendered only for actors who may write the case; the
- * server refuses everyone else anyway.
+ * The forms that add to a case's record, each in a native <details> panel (no dialog library),
+ * rendered when the panel is first opened. Shown only to actors who may write the case; the server
+ * refuses everyone else anyway.
  */
 export async function RecordPanel({ caseRef }: { caseRef: string }) {
   const t = await getTranslations("Records");
@@ -27,10 +28,15 @@ export async function RecordPanel({ caseRef }: { caseRef: string }) {
         {t("addToRecord")}
       </h2>
       {panels.map((p) => (
-        <details key={p.id} className="group rounded-md border" data-testid={`panel-${p.id}`}>
-          <summary className="cursor-pointer px-4 py-2 font-medium group-open:border-b">{p.title}</summary>
+        <LazyDetails
+          key={p.id}
+          className="group rounded-md border"
+          testId={`panel-${p.id}`}
+          summaryClassName="cursor-pointer px-4 py-2 font-medium group-open:border-b"
+          summary={p.title}
+        >
           <div className="p-4">{p.body}</div>
-        </details>
+        </LazyDetails>
       ))}
     </section>
   );

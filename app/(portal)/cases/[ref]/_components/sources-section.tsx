@@ -2,20 +2,31 @@ import { getTranslations } from "next-intl/server";
 import type { CaseSource } from "@/db/dal/timeline";
 import type { getDateFormatters } from "@/lib/i18n/dates";
 import { targetValue } from "@/lib/schemas/records";
+import { ShowAllLink } from "./case-list-url";
 import { AttachSourceForm, DetachSourceButton } from "./source-forms";
 
 type Dates = Awaited<ReturnType<typeof getDateFormatters>>;
 
-/** Every source of the case, what each one supports, and (for writers) attaching and detaching. */
+/**
+ * The case's sources (the first CASE_TABLE_ROWS, or all when the URL shows them), what each one
+ * supports, and (for writers) attaching any of them to something else, and detaching.
+ */
 export async function SourcesSection({
   caseRef,
   sources,
+  total,
+  choices,
   targetLabels,
   canWrite,
   dates,
 }: {
   caseRef: string;
+  /** The sources shown. */
   sources: CaseSource[];
+  /** How many sources the case has. */
+  total: number;
+  /** Every source of the case, for the attach form's choice. */
+  choices: ReadonlyArray<Pick<CaseSource, "id" | "title">>;
   /** Labels of every item a source may be attached to, retracted ones included, by target value. */
   targetLabels: ReadonlyMap<string, string>;
   canWrite: boolean;
@@ -73,11 +84,12 @@ export async function SourcesSection({
           ))}
         </ul>
       )}
-      {canWrite && sources.length > 0 ? (
+      <ShowAllLink list="sources" total={total} />
+      {canWrite && choices.length > 0 ? (
         <details className="rounded-md border p-3">
           <summary className="cursor-pointer font-medium">{t("attachSourceTitle")}</summary>
           <div className="mt-3">
-            <AttachSourceForm caseRef={caseRef} sources={sources.map((s) => ({ id: s.id, title: s.title }))} />
+            <AttachSourceForm caseRef={caseRef} sources={choices.map((s) => ({ id: s.id, title: s.title }))} />
           </div>
         </details>
       ) : null}

@@ -3,14 +3,12 @@
 import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
-import { CASE_TABLE_ROWS } from "./case-table-rows";
+import { ShowAllLink, useCaseTableSort } from "./case-list-url";
 
 /** One status change as the table shows it: labels and dates already formatted on the server. */
 export interface StatusHistoryRow {
   id: string;
   when: string;
-  /** Date, then recording order: sorts like the timeline. */
-  sortKey: string;
   status: string;
   place: string;
   deadline: string;
@@ -21,12 +19,14 @@ export interface StatusHistoryRow {
 
 const helper = localColumnHelper<StatusHistoryRow>();
 
-export function StatusHistoryTable({ rows }: { rows: StatusHistoryRow[] }) {
+/** One page of the case's status changes, sorted by the server as the URL says (`historySort`). */
+export function StatusHistoryTable({ rows, total }: { rows: StatusHistoryRow[]; total: number }) {
   const t = useTranslations("Records");
+  const { sort, busy } = useCaseTableSort("historySort");
   const columns = useMemo(
     () =>
       helper.columns([
-        helper.accessor("sortKey", { id: "when", header: t("colDate"), cell: (c) => c.row.original.when }),
+        helper.accessor("when", { header: t("colDate") }),
         helper.accessor("status", {
           header: t("colStatus"),
           cell: (c) => (
@@ -54,9 +54,9 @@ export function StatusHistoryTable({ rows }: { rows: StatusHistoryRow[] }) {
       caption={t("statusHistory")}
       empty={t("noStatusChanges")}
       testId="status-history-table"
-      initialSorting={[{ id: "when", desc: false }]}
-      limit={CASE_TABLE_ROWS}
-      showAllLabel={(count) => t("showAllRows", { count })}
+      sort={sort}
+      busy={busy}
+      footer={<ShowAllLink list="history" total={total} />}
       rowClassName={(r) => (r.retracted ? "text-muted-foreground" : undefined)}
     />
   );

@@ -4,7 +4,7 @@ import type { ItemSource, TimelineItem, TimelineKind } from "@/db/dal/timeline";
 import type { getDateFormatters } from "@/lib/i18n/dates";
 import { TIMELINE_KINDS } from "@/lib/schemas/records";
 import { cn } from "@/lib/utils";
-import { timelineHref } from "../_lib/search-params";
+import { type CaseParams, caseHref } from "../_lib/search-params";
 import { RetractButton } from "./retract-button";
 import styles from "./timeline.module.css";
 
@@ -23,8 +23,7 @@ export async function Timeline({
   listed,
   start,
   nextCursor,
-  kinds,
-  order,
+  params,
   canWrite,
   dates,
 }: {
@@ -35,17 +34,18 @@ export async function Timeline({
   listed: number;
   start: number;
   nextCursor: string | null;
-  kinds: TimelineKind[];
-  order: "asc" | "desc";
+  /** The page's URL state: the timeline's filter and order, and the rest, which its links keep. */
+  params: CaseParams;
   canWrite: boolean;
   dates: Dates;
 }) {
   const tr = await timelineTranslators();
   const t = tr.t;
+  const { kinds, order } = params;
   const base = `/cases/${encodeURIComponent(caseRef)}`;
   /** A link to the first page of a filter and order, or (with `after`) to a later page of this one. */
   const href = (next: { kinds?: TimelineKind[]; order?: "asc" | "desc"; after?: string | null }) =>
-    `${base}${timelineHref({ kinds: next.kinds ?? kinds, order: next.order ?? order, after: next.after ?? null })}#timeline`;
+    `${base}${caseHref({ ...params, kinds: next.kinds ?? kinds, order: next.order ?? order, after: next.after ?? null })}#timeline`;
   const toggle = (kind: TimelineKind) => (kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind]);
   const total = TIMELINE_KINDS.reduce((n, k) => n + counts[k], 0);
   const pill = (active: boolean) =>
