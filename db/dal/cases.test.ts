@@ -16,7 +16,12 @@ const tag = randomUUID().slice(0, 8);
 async function account(role: Role, name: string): Promise<Actor> {
   const [row] = await db
     .insert(accounts)
-    .values({ email: `cases-${name.toLowerCase()}-${tag}@test.example.org`, name: `${name} ${tag}`, role, passwordHash: "x" })
+    .values({
+      email: `cases-${name.toLowerCase()}-${tag}@test.example.org`,
+      name: `${name} ${tag}`,
+      role,
+      passwordHash: "x",
+    })
     .returning();
   if (!row) throw new Error("no account");
   return { id: row.id, email: row.email, name: row.name, role: row.role, mustChangePassword: false };
