@@ -5,9 +5,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import net from "node:net";
-import path from "node:path";
 import { eq } from "drizzle-orm";
 import { signInAttempts } from "@/db/schema";
+import { nextStartArgs } from "../scripts/lib/next-server";
 import { testDatabaseUrl } from "../scripts/test/databases";
 import { expect, signIn, test } from "./fixtures";
 
@@ -30,7 +30,7 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(async () => {
   test.setTimeout(90_000);
   const port = await freePort();
-  second = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", String(port)], {
+  second = spawn(process.execPath, nextStartArgs(port), {
     stdio: ["ignore", "pipe", "pipe"],
     env: {
       ...process.env,

@@ -33,3 +33,13 @@ export function parsePort(value: string | undefined, fallback: number): number {
   }
   return n;
 }
+
+/** The server's V8 heap limit, in MB, from CASEFILE_HEAP_MB (see scripts/lib/next-server.ts). */
+export function parseHeapMb(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 128 || n > 65536) {
+    throw new ConfigError(`CASEFILE_HEAP_MB must be a whole number of megabytes from 128 to 65536, got "${value}".`);
+  }
+  return n;
+}

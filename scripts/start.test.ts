@@ -56,4 +56,11 @@ describe("npm start refuses bad configuration with one clear sentence", () => {
   it("a PORT that is not a port", async () => {
     expectOneSentence(await start({ PORT: "eighty" }), /PORT must be a whole number from 1 to 65535/);
   });
+
+  it("a heap limit that is no number of megabytes", async () => {
+    expectOneSentence(
+      await start({ CASEFILE_HEAP_MB: "lots" }),
+      /CASEFILE_HEAP_MB must be a whole number of megabytes from 128 to 65536, got "lots"/,
+    );
+  });
 });

@@ -15,9 +15,9 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { ConfigError, parsePort } from "@/lib/config-error";
 import { runMain } from "./lib/cli";
 import { openDatabase, resolveAuthSecret } from "./lib/database";
+import { NEXT_BIN, nextStartArgs, serverNodeFlags } from "./lib/next-server";
 
 const dev = process.argv.includes("--dev");
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 const SOURCE_DIRS = ["app", "components", "db", "lib", "i18n", "messages"];
 const SOURCE_FILES = ["next.config.ts", "proxy.ts", "package.json", "tsconfig.json", "postcss.config.mjs"];
 
@@ -73,6 +73,7 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
 
 runMain(async () => {
   const port = parsePort(process.env.PORT, 3000);
+  serverNodeFlags(); // a bad CASEFILE_HEAP_MB is refused before anything starts
   const database = await openDatabase((line) => {
     if (process.env.DEBUG) console.log(`[postgres] ${line}`);
   });
@@ -120,7 +121,7 @@ runMain(async () => {
       console.log("Building Casefile (first start, or the source changed)…");
       await run(process.execPath, [NEXT_BIN, "build"], { ...env, NODE_ENV: "production" });
     }
-    server = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(port)], {
+    server = spawn(process.execPath, dev ? [NEXT_BIN, "dev", "-p", String(port)] : nextStartArgs(port), {
       stdio: ["ignore", "inherit", "inherit"],
       env: dev ? env : { ...env, NODE_ENV: "production" },
     });

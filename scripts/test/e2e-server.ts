@@ -3,10 +3,10 @@
  * production build served with `next start`. Specs add their own rows through e2e/fixtures.ts.
  */
 import { spawn } from "node:child_process";
-import path from "node:path";
 import { makeDb } from "@/db/client";
 import { seedDemo } from "@/db/seed/demo";
 import { runMain } from "../lib/cli";
+import { nextStartArgs } from "../lib/next-server";
 import { createTestDatabase } from "./databases";
 
 runMain(async () => {
@@ -15,7 +15,7 @@ runMain(async () => {
   await seedDemo(db);
   await db.client.end();
   const port = process.env.E2E_PORT ?? "3100";
-  const server = spawn(process.execPath, [path.resolve("node_modules/next/dist/bin/next"), "start", "-p", port], {
+  const server = spawn(process.execPath, nextStartArgs(port), {
     stdio: "inherit",
     env: {
       ...process.env,

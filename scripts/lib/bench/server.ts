@@ -8,8 +8,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { freePort } from "../embedded-pg";
-
-const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
+import { NEXT_BIN, nextStartArgs } from "../next-server";
 
 export function distDir(): string {
   return process.env.NEXT_DIST_DIR ?? ".next";
@@ -39,18 +38,22 @@ export interface RunningServer {
 export async function startServer(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const output: string[] = [];
-  const child: ChildProcess = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: {
-      ...process.env,
-      ...extraEnv,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      AUTH_SECRET: randomBytes(33).toString("base64"),
-      PORT: String(port),
-      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  const child: ChildProcess = spawn(
+    process.execPath,
+    nextStartArgs(port, ["-H", "127.0.0.1"], { ...process.env, ...extraEnv }),
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: {
+        ...process.env,
+        ...extraEnv,
+        NODE_ENV: "production",
+        DATABASE_URL: databaseUrl,
+        AUTH_SECRET: randomBytes(33).toString("base64"),
+        PORT: String(port),
+        LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      },
     },
-  });
+  );
   const keep = (chunk: Buffer) => {
     output.push(chunk.toString());
     if (output.length > 200) output.shift();
