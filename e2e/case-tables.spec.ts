@@ -1,7 +1,8 @@
 /**
- * The case page's record tables on a long case: the first 20 rows, sorted by the server as the URL
- * says, "Show all" for the rest, and the timeline's links keeping the tables' state; and a
- * coordinator assigning a caseworker from a list loaded when the select shows.
+ * The case page on a long case: the record tables show their first 10 rows, sorted by the server as
+ * the URL says, with "Show all" for the rest; the timeline shows 25 items a page; the timeline's
+ * links keep the tables' state; and a coordinator assigns a caseworker from a list loaded when the
+ * select shows.
  */
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
@@ -18,7 +19,7 @@ async function signInAs(page: Page, account: TestAccount) {
   await expect(page).toHaveURL(/\/cases$/);
 }
 
-/** A case with 25 contacts, one a day from 1 to 25 March 2023, outcomes in turn. */
+/** A case with 28 contacts, one a day from 1 to 28 March 2023, outcomes in turn. */
 async function seedLongCase(db: Db, recorder: TestAccount) {
   const ref = `DC-1952-${String(100000 + Math.floor(Math.random() * 899999))}`;
   const fullName = `Tables Person ${randomUUID().slice(0, 6)}`;
@@ -28,7 +29,7 @@ async function seedLongCase(db: Db, recorder: TestAccount) {
     .returning({ id: cases.id });
   const caseId = row?.id as string;
   await db.insert(consularContacts).values(
-    Array.from({ length: 25 }, (_, i) => ({
+    Array.from({ length: 28 }, (_, i) => ({
       caseId,
       kind: "call" as const,
       counterpart: "authorities" as const,
@@ -43,7 +44,7 @@ async function seedLongCase(db: Db, recorder: TestAccount) {
 
 const contactRows = (page: Page) => page.getByTestId("contacts-table").locator("tbody tr");
 
-test("a long case's contacts: 20 newest first, sorted by the server, all on request", async ({
+test("a long case's contacts: 10 newest first, sorted by the server, all on request; the timeline in pages", async ({
   page,
   makeAccount,
   db,
@@ -53,33 +54,43 @@ test("a long case's contacts: 20 newest first, sorted by the server, all on requ
   await signInAs(page, coordinator);
   await page.goto(`/cases/${ref}`);
 
-  // Newest first: 25 March down to 6 March; the five oldest wait behind "Show all".
-  await expect(contactRows(page)).toHaveCount(20);
-  await expect(contactRows(page).first()).toContainText("25 Mar 2023");
-  await expect(contactRows(page).last()).toContainText("6 Mar 2023");
+  // Newest first: 28 March down to 19 March; the 18 older ones wait behind "Show all".
+  await expect(contactRows(page)).toHaveCount(10);
+  await expect(contactRows(page).first()).toContainText("28 Mar 2023");
+  await expect(contactRows(page).last()).toContainText("19 Mar 2023");
   await page.getByTestId("show-all-contacts").click();
   await expect(page).toHaveURL(/show=contacts/);
-  await expect(contactRows(page)).toHaveCount(25);
+  await expect(contactRows(page)).toHaveCount(28);
   await expect(contactRows(page).last()).toContainText("1 Mar 2023");
 
   // Oldest first: the server sorts the whole table, not the rows it had sent.
-  await page.getByTestId("show-all-contacts").click(); // "Show only the first 20"
-  await expect(contactRows(page)).toHaveCount(20);
+  await page.getByTestId("show-all-contacts").click(); // "Show only the first 10"
+  await expect(contactRows(page)).toHaveCount(10);
   await page.getByTestId("contacts-table").getByRole("button", { name: "Date" }).click();
   await expect(page).toHaveURL(/contactsSort=when\.asc/);
   await expect(contactRows(page).first()).toContainText("1 Mar 2023");
-  await expect(contactRows(page).last()).toContainText("20 Mar 2023");
+  await expect(contactRows(page).last()).toContainText("10 Mar 2023");
   await expect(page.getByTestId("contacts-table").locator("th[aria-sort=ascending]")).toContainText("Date");
 
-  // The timeline's own links keep the table's order.
+  // The timeline: 25 items a page, newest first; its links keep the table's order.
+  const items = page.getByTestId("timeline-item");
+  await expect(items).toHaveCount(25);
+  await expect(page.getByTestId("timeline-pages")).toContainText("Items 1–25 of 28");
+  await page.getByTestId("timeline-next").click();
+  await expect(page.getByTestId("timeline-pages")).toContainText("Items 26–28 of 28");
+  await expect(items).toHaveCount(3);
+  await expect(items.last().getByTestId("timeline-date")).toHaveText("1 Mar 2023");
+  await expect(page).toHaveURL(/contactsSort=when\.asc/);
   await page.getByTestId("timeline-order").getByRole("link", { name: "Oldest first" }).click();
   await expect(page).toHaveURL(/order=asc/);
+  await expect(page).not.toHaveURL(/after=/);
   await expect(page).toHaveURL(/contactsSort=when\.asc/);
+  await expect(items.first().getByTestId("timeline-date")).toHaveText("1 Mar 2023");
   await expect(contactRows(page).first()).toContainText("1 Mar 2023");
 
   // A sort value that is no column falls back to the default order instead of failing.
   await page.goto(`/cases/${ref}?contactsSort=nonsense.up`);
-  await expect(contactRows(page).first()).toContainText("25 Mar 2023");
+  await expect(contactRows(page).first()).toContainText("28 Mar 2023");
 });
 
 test("a coordinator assigns a caseworker from the list the select loads, and unassigns them", async ({

@@ -45,7 +45,7 @@ import {
   retract,
   unlinkCases,
 } from "./records";
-import { getCaseTimeline } from "./timeline";
+import { getCaseRecord } from "./timeline";
 
 const db = makeDb(inject("databaseUrl"), { max: 4 });
 afterAll(() => db.client.end());
@@ -410,7 +410,7 @@ describe("authorization", () => {
     );
     expect(await footprint(kase.id)).toEqual(before);
     // Reading is allowed: the case is not restricted.
-    expect((await getCaseTimeline(outsider, kase.ref, { order: "asc" })).items).toHaveLength(1);
+    expect((await getCaseRecord(outsider, kase.ref, { order: "asc" })).items).toHaveLength(1);
   });
 
   it("a caseworker on a restricted case they are not assigned to gets NOT_FOUND, for writes and reads", async () => {
@@ -423,13 +423,13 @@ describe("authorization", () => {
       retract(outsider, { kind: "note", id: note?.id ?? "", version: 1, reason: "Nope." }),
       "NOT_FOUND",
     );
-    await expectDalError(getCaseTimeline(outsider, kase.ref, { order: "asc" }), "NOT_FOUND");
+    await expectDalError(getCaseRecord(outsider, kase.ref, { order: "asc" }), "NOT_FOUND");
     expect(await footprint(kase.id)).toEqual(before);
 
     // Once assigned, the same caseworker may read and write it.
     await db.insert(caseAssignments).values({ caseId: kase.id, accountId: outsider.id });
     await addNote(outsider, kase.ref, { occurred: day("2024-02-01"), body: "Now assigned." });
-    expect((await getCaseTimeline(outsider, kase.ref, { order: "asc" })).items).toHaveLength(2);
+    expect((await getCaseRecord(outsider, kase.ref, { order: "asc" })).items).toHaveLength(2);
   });
 });
 
@@ -558,11 +558,16 @@ describe("sources", () => {
     expect(await footprint(other.id)).toMatchObject({ links: 0 });
 
     const { linkId } = await attachSource(coordinator, sourceId, "case");
-    const timeline = await getCaseTimeline(coordinator, kase.ref, { order: "asc" });
-    expect(timeline.caseSources.map((s) => s.title)).toEqual(["TASS report"]);
+    /** Titles of the sources attached to the case itself. */
+    const caseSources = async () =>
+      (await getCaseRecord(coordinator, kase.ref, { order: "asc" })).sources.rows.flatMap((s) =>
+        s.attachments.filter((a) => a.target.kind === "case").map(() => s.title),
+      );
+    const timeline = await getCaseRecord(coordinator, kase.ref, { order: "asc" });
+    expect(await caseSources()).toEqual(["TASS report"]);
     expect(timeline.items[0]?.sources).toEqual([expect.objectContaining({ title: "TASS report", publisher: "TASS" })]);
     await detachSource(coordinator, linkId);
-    expect((await getCaseTimeline(coordinator, kase.ref, { order: "asc" })).caseSources).toEqual([]);
+    expect(await caseSources()).toEqual([]);
   });
 });
 
@@ -624,7 +629,7 @@ describe("timeline", () => {
     await retract(coordinator, { kind: "note", id: note.id, version: 1, reason: "Belongs to another case." });
     expect((await caseRow(kase.id)).status).toBe("repatriated");
 
-    const asc = await getCaseTimeline(worker, kase.ref, { order: "asc" });
+    const asc = await getCaseRecord(worker, kase.ref, { order: "asc" });
     const label = (i: (typeof asc.items)[number]) =>
       i.kind === "status_change" ? i.status : i.kind === "note" ? "note" : i.kind;
     expect(asc.items.map(label)).toEqual(["detained", "on_trial", "note", "convicted", "repatriated", "contact"]);
@@ -632,17 +637,18 @@ describe("timeline", () => {
     expect(retracted?.retracted).toMatchObject({ by: coordinator.name, reason: "Belongs to another case." });
     expect(asc.items[0]?.recordedBy).toBe(coordinator.name);
 
-    const desc = await getCaseTimeline(worker, kase.ref, { order: "desc" });
+    const desc = await getCaseRecord(worker, kase.ref, { order: "desc" });
     expect(desc.items.map(label)).toEqual(["contact", "repatriated", "convicted", "note", "on_trial", "detained"]);
 
-    const onlyContacts = await getCaseTimeline(worker, kase.ref, { order: "asc", kinds: ["contact"] });
+    const onlyContacts = await getCaseRecord(worker, kase.ref, { order: "asc", kinds: ["contact"] });
     expect(onlyContacts.items.map(label)).toEqual(["contact"]);
     expect(onlyContacts.counts).toEqual({ status_change: 4, contact: 1, petition_event: 0, note: 1 });
-    expect(onlyContacts.statusHistory).toHaveLength(4);
+    expect(onlyContacts.history.total).toBe(4);
+    expect(onlyContacts.history.rows).toHaveLength(4);
 
     // The caseworker may not read the restricted linked case: it is not even mentioned.
     expect(asc.linkedCases.map((l) => l.ref)).toEqual([open.ref]);
-    const full = await getCaseTimeline(coordinator, kase.ref, { order: "asc" });
+    const full = await getCaseRecord(coordinator, kase.ref, { order: "asc" });
     expect(full.linkedCases.map((l) => l.ref).sort()).toEqual([open.ref, hidden.ref].sort());
   });
 });

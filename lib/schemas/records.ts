@@ -22,6 +22,14 @@ import { dayField, partialDateFields } from "./partial-date";
 export const TIMELINE_KINDS = ["status_change", "contact", "petition_event", "note"] as const;
 export type TimelineKind = (typeof TIMELINE_KINDS)[number];
 
+/** The columns each of the case page's record tables can be sorted by (on the server). */
+export const CASE_HISTORY_SORTS = ["when", "status", "recordedBy"] as const;
+export const CASE_CONTACT_SORTS = ["when", "kind", "counterpart", "outcome", "followUp", "recordedBy"] as const;
+export const CASE_PETITION_SORTS = ["petitioner", "addressee", "asks", "state", "filed", "answerDue"] as const;
+export type CaseHistorySort = (typeof CASE_HISTORY_SORTS)[number];
+export type CaseContactSort = (typeof CASE_CONTACT_SORTS)[number];
+export type CasePetitionSort = (typeof CASE_PETITION_SORTS)[number];
+
 const text = (label: string, max: number) =>
   z
     .string()

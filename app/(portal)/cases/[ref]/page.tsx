@@ -5,9 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { getCase } from "@/db/dal/cases";
 import { DalError } from "@/db/dal/errors";
 import { requireActorOrRedirect } from "@/db/dal/session";
-import { getCaseTimeline } from "@/db/dal/timeline";
+import { getCaseRecord } from "@/db/dal/timeline";
 import { getDateFormatters } from "@/lib/i18n/dates";
-import { targetValue } from "@/lib/schemas/records";
 import { getToday } from "@/lib/server/clock";
 import { CaseHeader } from "./_components/case-header";
 import { ContactsTable } from "./_components/contacts-table";
@@ -16,9 +15,8 @@ import { RecordPanel } from "./_components/record-panel";
 import { SourcesSection } from "./_components/sources-section";
 import { StatusHistoryTable } from "./_components/status-history-table";
 import { Timeline } from "./_components/timeline";
-import { caseTables } from "./_lib/case-tables";
-import { CASE_TABLE_ROWS, loadCaseParams, TIMELINE_PAGE_SIZE } from "./_lib/search-params";
-import { sourceTargets } from "./_lib/source-targets";
+import { caseTableOptions, caseTableRows } from "./_lib/case-tables";
+import { loadCaseParams, TIMELINE_PAGE_SIZE } from "./_lib/search-params";
 
 export async function generateMetadata({ params }: PageProps<"/cases/[ref]">): Promise<Metadata> {
   const { ref } = await params;
@@ -40,42 +38,31 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
   }
   const view = loadCaseParams(query);
   const { kinds, order, after } = view;
-  const actor = await requireActorOrRedirect();
-  let loaded: [Awaited<ReturnType<typeof getCase>>, Awaited<ReturnType<typeof getCaseTimeline>>];
+  const [actor, tableOptions] = await Promise.all([requireActorOrRedirect(), caseTableOptions(view)]);
+  let loaded: [Awaited<ReturnType<typeof getCase>>, Awaited<ReturnType<typeof getCaseRecord>>];
   try {
     loaded = await Promise.all([
       getCase(actor, ref),
-      getCaseTimeline(actor, ref, { kinds, order, after, limit: TIMELINE_PAGE_SIZE }),
+      getCaseRecord(actor, ref, { kinds, order, after, limit: TIMELINE_PAGE_SIZE, ...tableOptions }),
     ]);
   } catch (error) {
     if (error instanceof DalError && error.code === "NOT_FOUND") notFound();
     throw error;
   }
-  const [c, timeline] = loaded;
+  const [c, record] = loaded;
 
   const [t, dates, today] = await Promise.all([getTranslations("Records"), getDateFormatters(), getToday()]);
   const retractedLabel = (r: { by: string; at: Date; reason: string } | null) =>
     r ? t("retractedRow", { name: r.by, at: dates.stamp(r.at), reason: r.reason }) : null;
+  const tables = await caseTableRows(record, { dates, today, retractedLabel });
 
-  const tables = await caseTables(timeline, view, { dates, today, retractedLabel });
-  const sources = view.show.includes("sources") ? timeline.sources : timeline.sources.slice(0, CASE_TABLE_ROWS);
-  // What each shown source supports, labelled (the attach forms load their options when opened).
-  const attached = new Set(sources.flatMap((s) => s.attachments.map((a) => targetValue(a.target))));
-  const { labels: targetLabels } = await sourceTargets(timeline, attached);
-
-  // The current status's and the last contact's dates as precisely as the timeline knows them.
-  const currentChange = timeline.statusHistory.filter((s) => !s.retracted).at(-1);
+  // The current status's and the last contact's dates as precisely as the record knows them.
   const detained =
     c.detainedOn && c.detainedPrecision
       ? { on: c.detainedOn, precision: c.detainedPrecision, approx: c.detainedApprox }
       : null;
-  const statusSince = currentChange ? currentChange.when : detained;
-  const lastContact =
-    timeline.contacts
-      .filter((x) => !x.retracted)
-      .map((x) => x.when)
-      .sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0))
-      .at(-1) ?? null;
+  const statusSince = record.statusSince ?? detained;
+  const lastContact = record.lastContact;
 
   const query1 = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const saved = query1(query.saved) === "1";
@@ -90,7 +77,7 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
       <CaseHeader
         actor={actor}
         c={c}
-        linked={timeline.linkedCases}
+        linked={record.linkedCases}
         today={today}
         statusSince={statusSince}
         lastContact={lastContact}
@@ -118,11 +105,11 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
 
       <Timeline
         caseRef={c.ref}
-        items={timeline.items}
-        counts={timeline.counts}
-        listed={timeline.listed}
-        start={timeline.start}
-        nextCursor={timeline.nextCursor}
+        items={record.items}
+        counts={record.counts}
+        listed={record.listed}
+        start={record.start}
+        nextCursor={record.nextCursor}
         params={view}
         canWrite={c.canWrite}
         dates={dates}
@@ -132,28 +119,27 @@ export default async function CasePage({ params, searchParams }: PageProps<"/cas
         <h2 id="status-history-heading" className="text-lg font-semibold">
           {t("statusHistory")}
         </h2>
-        <StatusHistoryTable rows={tables.history.rows} total={tables.history.total} />
+        <StatusHistoryTable rows={tables.history} total={record.history.total} />
       </section>
 
       <section id="contacts" aria-labelledby="contacts-heading" className="grid gap-3">
         <h2 id="contacts-heading" className="text-lg font-semibold">
           {t("contacts")}
         </h2>
-        <ContactsTable rows={tables.contacts.rows} total={tables.contacts.total} />
+        <ContactsTable rows={tables.contacts} total={record.contacts.total} />
       </section>
 
       <section id="petitions" aria-labelledby="petitions-heading" className="grid gap-3">
         <h2 id="petitions-heading" className="text-lg font-semibold">
           {t("petitions")}
         </h2>
-        <PetitionsTable canWrite={c.canWrite} rows={tables.petitions.rows} total={tables.petitions.total} />
+        <PetitionsTable canWrite={c.canWrite} rows={tables.petitions} total={record.petitions.total} />
       </section>
       <SourcesSection
-        sources={sources}
-        total={timeline.sources.length}
-        choices={timeline.sources}
+        sources={record.sources.rows}
+        total={record.sources.total}
+        choices={record.sources.choices}
         caseRef={c.ref}
-        targetLabels={targetLabels}
         canWrite={c.canWrite}
         dates={dates}
       />

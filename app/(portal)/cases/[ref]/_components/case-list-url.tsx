@@ -30,7 +30,9 @@ export function useCaseTableSort(param: TableSortParam) {
   const current = useMemo(() => loadCaseParams(searchParams), [searchParams]);
   const [sort, setOptimistic] = useOptimistic(tableSort(current, param));
   const state = useMemo<SortingState>(() => [{ id: sort.id, desc: sort.desc }], [sort.id, sort.desc]);
-  const change = (next: SortState) => {
+  // TanStack hands back one of this table's own column ids.
+  const change = (picked: SortState) => {
+    const next = picked as typeof sort;
     const fallback = DEFAULT_SORTS[param];
     const value = next.id === fallback.id && next.desc === fallback.desc ? null : next;
     startTransition(() => {
@@ -60,7 +62,9 @@ export function ShowAllLink({ list, total }: { list: CaseList; total: number }) 
       className="justify-self-start text-sm text-primary underline"
       data-testid={`show-all-${list}`}
     >
-      {all ? t("showFewerRows") : t(list === "sources" ? "showAllSources" : "showAllRows", { count: total })}
+      {all
+        ? t("showFewerRows", { count: CASE_TABLE_ROWS })
+        : t(list === "sources" ? "showAllSources" : "showAllRows", { count: total })}
     </Link>
   );
 }

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import type { CaseSource } from "@/db/dal/timeline";
 import type { getDateFormatters } from "@/lib/i18n/dates";
-import { targetValue } from "@/lib/schemas/records";
+import { targetLabeller } from "../_lib/source-targets";
 import { ShowAllLink } from "./case-list-url";
 import { AttachSourceForm, DetachSourceButton } from "./source-forms";
 
@@ -16,7 +16,6 @@ export async function SourcesSection({
   sources,
   total,
   choices,
-  targetLabels,
   canWrite,
   dates,
 }: {
@@ -27,13 +26,11 @@ export async function SourcesSection({
   total: number;
   /** Every source of the case, for the attach form's choice. */
   choices: ReadonlyArray<Pick<CaseSource, "id" | "title">>;
-  /** Labels of every item a source may be attached to, retracted ones included, by target value. */
-  targetLabels: ReadonlyMap<string, string>;
   canWrite: boolean;
   dates: Dates;
 }) {
   const t = await getTranslations("Records");
-  const kind = await getTranslations("SourceKind");
+  const [kind, label] = await Promise.all([getTranslations("SourceKind"), targetLabeller()]);
   return (
     <section id="sources" aria-labelledby="sources-heading" className="grid gap-3">
       <h2 id="sources-heading" className="text-lg font-semibold">
@@ -73,7 +70,7 @@ export async function SourcesSection({
                   <ul className="grid gap-0.5">
                     {s.attachments.map((a) => (
                       <li key={a.linkId} className="flex flex-wrap items-center gap-1">
-                        {targetLabels.get(targetValue(a.target)) ?? t("unknownItem")}
+                        {label(a.facts)}
                         {canWrite ? <DetachSourceButton linkId={a.linkId} /> : null}
                       </li>
                     ))}

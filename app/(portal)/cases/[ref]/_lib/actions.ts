@@ -15,7 +15,7 @@ import {
   retract,
   unlinkCases,
 } from "@/db/dal/records";
-import { getCaseTimeline } from "@/db/dal/timeline";
+import { listSourceTargets } from "@/db/dal/timeline";
 import {
   attachSourceSchema,
   caseRefField,
@@ -30,7 +30,7 @@ import {
   statusChangeSchema,
 } from "@/lib/schemas/records";
 import { validatedAction } from "@/lib/server/action";
-import { sourceTargets } from "./source-targets";
+import { targetOptions } from "./source-targets";
 
 /*
  * The case page's Server Actions: each re-parses the form's own schema (validatedAction), calls
@@ -131,6 +131,5 @@ export const retractAction = validatedAction(
 
 /** What a source on the case can support now, for the forms' "Supports" select (loaded when opened). */
 export const sourceTargetsAction = validatedAction(z.object({ ref }), async (actor, input) => {
-  const timeline = await getCaseTimeline(actor, input.ref, { order: "asc" });
-  return (await sourceTargets(timeline)).options;
+  return targetOptions(await listSourceTargets(actor, input.ref));
 });

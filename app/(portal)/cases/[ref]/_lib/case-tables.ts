@@ -1,46 +1,84 @@
 import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { CaseTimeline, ContactItem, PetitionRow, StatusChangeItem } from "@/db/dal/timeline";
-import { AWAITING_PETITION_STATES } from "@/lib/domain";
+import type { CaseRecord, CaseRecordOptions, Retraction } from "@/db/dal/timeline";
+import {
+  AWAITING_PETITION_STATES,
+  CASE_STATUSES,
+  CONTACT_COUNTERPARTS,
+  CONTACT_KINDS,
+  CONTACT_OUTCOMES,
+  PETITION_ASKS,
+  PETITION_STATES,
+} from "@/lib/domain";
 import type { getDateFormatters } from "@/lib/i18n/dates";
 import { daysUntil } from "@/lib/partial-date";
-import { type SortKey, sortPage, textCollator } from "@/lib/sort-rows";
 import type { ContactRow } from "../_components/contacts-table";
 import type { PetitionTableRow } from "../_components/petitions-table";
 import type { StatusHistoryRow } from "../_components/status-history-table";
-import {
-  CASE_TABLE_ROWS,
-  type CaseList,
-  type CaseParams,
-  type CONTACT_SORTS,
-  type HISTORY_SORTS,
-  type PETITION_SORTS,
-  tableSort,
-} from "./search-params";
+import { CASE_TABLE_ROWS, type CaseList, type CaseParams, tableSort } from "./search-params";
 
 type Dates = Awaited<ReturnType<typeof getDateFormatters>>;
+type Translate = (key: string) => string;
 
-export interface TablePage<Row> {
-  rows: Row[];
-  /** Rows in the whole table. */
-  total: number;
+/** Label columns: the namespace of their labels and the values they take. */
+const LABELS = {
+  status: { namespace: "Status", values: CASE_STATUSES },
+  kind: { namespace: "ContactKind", values: CONTACT_KINDS },
+  counterpart: { namespace: "ContactCounterpart", values: CONTACT_COUNTERPARTS },
+  outcome: { namespace: "ContactOutcome", values: CONTACT_OUTCOMES },
+  asks: { namespace: "PetitionAsk", values: PETITION_ASKS },
+  state: { namespace: "PetitionState", values: PETITION_STATES },
+} as const;
+type LabelColumn = keyof typeof LABELS;
+
+/** Per locale and column, the values in the order their labels sort: labels do not change while the app runs. */
+const labelOrders = new Map<string, readonly string[]>();
+
+async function labelOrder(locale: string, column: string): Promise<readonly string[] | undefined> {
+  if (!(column in LABELS)) return undefined;
+  const key = `${locale}:${column}`;
+  const known = labelOrders.get(key);
+  if (known) return known;
+  const { namespace, values } = LABELS[column as LabelColumn];
+  const t = (await getTranslations(namespace)) as unknown as Translate;
+  const collator = new Intl.Collator(locale, { numeric: true, sensitivity: "base" });
+  const order = [...values].sort((a, b) => collator.compare(t(a), t(b)));
+  labelOrders.set(key, order);
+  return order;
 }
 
-/** Date, then recording order: the timeline's own order. */
-const whenKey = (item: { when: { on: string }; order: string }) => `${item.when.on}|${item.order}`;
-
 /**
- * The case page's three record tables, each sorted as the URL says and cut to its first
- * CASE_TABLE_ROWS rows unless the URL shows it whole (`show`). Only the rows on the page are
- * labelled and formatted; sorting by a label sorts by the label the reader sees.
+ * What the case page asks the DAL for its three record tables and its sources: each table in the
+ * URL's order (by the labels the reader sees, for label columns), the first CASE_TABLE_ROWS rows
+ * unless the URL shows it whole (`show`).
  */
-export async function caseTables(
-  timeline: Pick<CaseTimeline, "statusHistory" | "contacts" | "petitions">,
+export async function caseTableOptions(
   params: CaseParams,
-  context: { dates: Dates; today: string; retractedLabel: (r: StatusChangeItem["retracted"]) => string | null },
-) {
-  const [locale, t, status, contactKind, counterpart, outcome, petitionState, asks] = await Promise.all([
-    getLocale(),
+): Promise<Pick<CaseRecordOptions, "history" | "contacts" | "petitions" | "sources">> {
+  const locale = await getLocale();
+  const limit = (list: CaseList) => (params.show.includes(list) ? undefined : CASE_TABLE_ROWS);
+  const history = tableSort(params, "historySort");
+  const contacts = tableSort(params, "contactsSort");
+  const petitions = tableSort(params, "petitionsSort");
+  const [historyOrder, contactOrder, petitionOrder] = await Promise.all([
+    labelOrder(locale, history.id),
+    labelOrder(locale, contacts.id),
+    labelOrder(locale, petitions.id),
+  ]);
+  return {
+    history: { sort: { ...history, labelOrder: historyOrder }, limit: limit("history") },
+    contacts: { sort: { ...contacts, labelOrder: contactOrder }, limit: limit("contacts") },
+    petitions: { sort: { ...petitions, labelOrder: petitionOrder }, limit: limit("petitions") },
+    sources: { limit: limit("sources") },
+  };
+}
+
+/** The rows of the three record tables as they show them: labels and dates formatted here, once. */
+export async function caseTableRows(
+  record: Pick<CaseRecord, "history" | "contacts" | "petitions">,
+  context: { dates: Dates; today: string; retractedLabel: (r: Retraction | null) => string | null },
+): Promise<{ history: StatusHistoryRow[]; contacts: ContactRow[]; petitions: PetitionTableRow[] }> {
+  const [t, status, contactKind, counterpart, outcome, petitionState, asks] = await Promise.all([
     getTranslations("Records"),
     getTranslations("Status"),
     getTranslations("ContactKind"),
@@ -50,24 +88,8 @@ export async function caseTables(
     getTranslations("PetitionAsk"),
   ]);
   const { dates, today, retractedLabel } = context;
-  const collator = textCollator(locale);
-  const limit = (list: CaseList) => (params.show.includes(list) ? undefined : CASE_TABLE_ROWS);
-
-  const historySort = tableSort(params, "historySort");
-  const historyKeys: Record<(typeof HISTORY_SORTS)[number], SortKey<StatusChangeItem>> = {
-    when: { get: whenKey },
-    status: { get: (s) => status(s.status), text: true },
-    recordedBy: { get: (s) => s.recordedBy, text: true },
-  };
-  const history: TablePage<StatusHistoryRow> = {
-    total: timeline.statusHistory.length,
-    rows: sortPage(timeline.statusHistory, {
-      key: historyKeys[historySort.id as keyof typeof historyKeys] ?? historyKeys.when,
-      desc: historySort.desc,
-      tiebreak: whenKey,
-      collator,
-      limit: limit("history"),
-    }).map((s) => ({
+  return {
+    history: record.history.rows.map((s) => ({
       id: s.id,
       when: dates.partial(s.when),
       status: status(s.status),
@@ -77,26 +99,7 @@ export async function caseTables(
       recordedBy: s.recordedBy,
       retracted: retractedLabel(s.retracted),
     })),
-  };
-
-  const contactSort = tableSort(params, "contactsSort");
-  const contactKeys: Record<(typeof CONTACT_SORTS)[number], SortKey<ContactItem>> = {
-    when: { get: whenKey },
-    kind: { get: (x) => contactKind(x.contactKind), text: true },
-    counterpart: { get: (x) => counterpart(x.counterpart), text: true },
-    outcome: { get: (x) => outcome(x.outcome), text: true },
-    followUp: { get: (x) => x.followUpOn ?? "" },
-    recordedBy: { get: (x) => x.recordedBy, text: true },
-  };
-  const contacts: TablePage<ContactRow> = {
-    total: timeline.contacts.length,
-    rows: sortPage(timeline.contacts, {
-      key: contactKeys[contactSort.id as keyof typeof contactKeys] ?? contactKeys.when,
-      desc: contactSort.desc,
-      tiebreak: whenKey,
-      collator,
-      limit: limit("contacts"),
-    }).map((x) => ({
+    contacts: record.contacts.rows.map((x) => ({
       id: x.id,
       when: dates.partial(x.when),
       kind: contactKind(x.contactKind),
@@ -108,28 +111,7 @@ export async function caseTables(
       recordedBy: x.recordedBy,
       retracted: retractedLabel(x.retracted),
     })),
-  };
-
-  const petitionSort = tableSort(params, "petitionsSort");
-  const petitionKeys: Record<(typeof PETITION_SORTS)[number], SortKey<PetitionRow>> = {
-    petitioner: { get: (p) => p.petitioner, text: true },
-    addressee: { get: (p) => p.addressee, text: true },
-    asks: { get: (p) => asks(p.asks), text: true },
-    state: { get: (p) => petitionState(p.state), text: true },
-    filed: { get: (p) => p.filed?.on ?? "" },
-    answerDue: { get: (p) => p.answerDue ?? "" },
-  };
-  // Petitions come in recording order; that order breaks ties.
-  const recorded = new Map(timeline.petitions.map((p, i) => [p.id, String(i).padStart(8, "0")]));
-  const petitions: TablePage<PetitionTableRow> = {
-    total: timeline.petitions.length,
-    rows: sortPage(timeline.petitions, {
-      key: petitionKeys[petitionSort.id as keyof typeof petitionKeys] ?? petitionKeys.filed,
-      desc: petitionSort.desc,
-      tiebreak: (p) => recorded.get(p.id) ?? "",
-      collator,
-      limit: limit("petitions"),
-    }).map((p) => ({
+    petitions: record.petitions.rows.map((p) => ({
       id: p.id,
       version: p.version,
       state: p.state,
@@ -148,6 +130,4 @@ export async function caseTables(
       retracted: retractedLabel(p.retracted),
     })),
   };
-
-  return { history, contacts, petitions };
 }

@@ -18,40 +18,50 @@ import {
   parseAsStringLiteral,
 } from "nuqs/server";
 import { parseAsSort, type SortState } from "@/lib/schemas/lists";
-import { TIMELINE_KINDS } from "@/lib/schemas/records";
+import {
+  CASE_CONTACT_SORTS,
+  CASE_HISTORY_SORTS,
+  CASE_PETITION_SORTS,
+  type CaseContactSort,
+  type CaseHistorySort,
+  type CasePetitionSort,
+  TIMELINE_KINDS,
+} from "@/lib/schemas/records";
 
 export const TIMELINE_ORDERS = ["desc", "asc"] as const;
 
 /** Items per page of the timeline: a long case's page stays small; older items are a link away. */
-export const TIMELINE_PAGE_SIZE = 50;
+export const TIMELINE_PAGE_SIZE = 25;
 
 /** Rows a record table (and the sources list) shows until the reader asks for all of them. */
-export const CASE_TABLE_ROWS = 20;
+export const CASE_TABLE_ROWS = 10;
 
 /** The case page's lists that show CASE_TABLE_ROWS rows until `show` names them. */
 export const CASE_LISTS = ["history", "contacts", "petitions", "sources"] as const;
 export type CaseList = (typeof CASE_LISTS)[number];
 
-/** Each record table's sortable columns, and the order it has when the URL names none. */
-export const HISTORY_SORTS = ["when", "status", "recordedBy"] as const;
-export const CONTACT_SORTS = ["when", "kind", "counterpart", "outcome", "followUp", "recordedBy"] as const;
-export const PETITION_SORTS = ["petitioner", "addressee", "asks", "state", "filed", "answerDue"] as const;
-export const DEFAULT_SORTS = {
+/** The order each record table has when the URL names none. */
+interface TableSorts {
+  historySort: SortState<CaseHistorySort>;
+  contactsSort: SortState<CaseContactSort>;
+  petitionsSort: SortState<CasePetitionSort>;
+}
+export type TableSortParam = keyof TableSorts;
+export const DEFAULT_SORTS: Readonly<TableSorts> = {
   historySort: { id: "when", desc: false },
   contactsSort: { id: "when", desc: true },
   petitionsSort: { id: "filed", desc: false },
-} as const satisfies Record<string, SortState>;
-export type TableSortParam = keyof typeof DEFAULT_SORTS;
+};
 
 export const caseParams = {
   kinds: parseAsArrayOf(parseAsStringLiteral(TIMELINE_KINDS)).withDefault([]),
   /** Newest first by default: what changed last is what a caseworker reads before a call. */
   order: parseAsStringLiteral(TIMELINE_ORDERS).withDefault("desc"),
-  /** The item the page starts after (getCaseTimeline's nextCursor); the DAL ignores a malformed one. */
+  /** The item the page starts after (getCaseRecord's nextCursor); the DAL ignores a malformed one. */
   after: parseAsString,
-  historySort: parseAsSort(HISTORY_SORTS),
-  contactsSort: parseAsSort(CONTACT_SORTS),
-  petitionsSort: parseAsSort(PETITION_SORTS),
+  historySort: parseAsSort(CASE_HISTORY_SORTS),
+  contactsSort: parseAsSort(CASE_CONTACT_SORTS),
+  petitionsSort: parseAsSort(CASE_PETITION_SORTS),
   show: parseAsArrayOf(parseAsStringLiteral(CASE_LISTS)).withDefault([]),
 };
 export type CaseParams = inferParserType<typeof caseParams>;
@@ -65,6 +75,6 @@ export const loadCaseParams = createLoader(caseParams);
 export const caseHref = createSerializer(caseParams, { clearOnDefault: true });
 
 /** The sort in force for a table: the URL's, else the table's default. */
-export function tableSort(params: CaseParams, param: TableSortParam): SortState {
-  return params[param] ?? DEFAULT_SORTS[param];
+export function tableSort<P extends TableSortParam>(params: CaseParams, param: P): TableSorts[P] {
+  return (params[param] ?? DEFAULT_SORTS[param]) as TableSorts[P];
 }

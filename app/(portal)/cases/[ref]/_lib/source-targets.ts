@@ -1,7 +1,8 @@
 import "server-only";
 import { getTranslations } from "next-intl/server";
-import type { CaseTimeline } from "@/db/dal/timeline";
+import type { TargetFacts } from "@/db/dal/timeline";
 import { getDateFormatters } from "@/lib/i18n/dates";
+import { targetValue } from "@/lib/schemas/records";
 
 /** Something a source can support: the case, or one item of its record, labelled for people. */
 export interface TargetOption {
@@ -9,24 +10,14 @@ export interface TargetOption {
   label: string;
 }
 
-export interface SourceTargets {
-  /** Labels of the case and every item, retracted ones included, by target value ("contact:<id>"). */
-  labels: Map<string, string>;
-  /** What a source may be attached to now: the case and the items that are not retracted. */
-  options: TargetOption[];
-}
+/** Notes are labelled by their date and their first words. */
+const NOTE_WORDS = 60;
 
 /**
- * What a source on this case can support, labelled ("Status: Detained, early 2024"). The case page
- * needs only the labels (to say what each source supports); the forms that attach a source load the
- * options when they are opened (sourceTargetsAction), so that a long case's page does not carry a
- * select of every item in every form.
+ * Labels what sources support ("Status: Detained, early 2024", "Letter to the authorities, 3 May
+ * 2024"): one translator for a whole page, which labels each target from its facts.
  */
-export async function sourceTargets(
-  timeline: Pick<CaseTimeline, "statusHistory" | "contacts" | "petitions" | "notes">,
-  /** Label only these targets (and offer no options): what the case's sources already support. */
-  only?: ReadonlySet<string>,
-): Promise<SourceTargets> {
+export async function targetLabeller(): Promise<(facts: TargetFacts) => string> {
   const [t, status, contactKind, counterpart, dates] = await Promise.all([
     getTranslations("Records"),
     getTranslations("Status"),
@@ -34,44 +25,33 @@ export async function sourceTargets(
     getTranslations("ContactCounterpart"),
     getDateFormatters(),
   ]);
-  const labels = new Map<string, string>([["case", t("targetCase")]]);
-  const options: TargetOption[] = [{ value: "case", label: t("targetCase") }];
-  // Labels are made only when needed: formatting hundreds of dates and messages is not free.
-  const add = (value: string, makeLabel: () => string, retracted: boolean) => {
-    if (only && !only.has(value)) return;
-    const label = makeLabel();
-    labels.set(value, label);
-    if (!retracted && !only) options.push({ value, label });
+  return (facts) => {
+    switch (facts.kind) {
+      case "case":
+        return t("targetCase");
+      case "status_change":
+        return t("targetStatus", { status: status(facts.status), date: dates.partial(facts.when) });
+      case "contact":
+        return t("targetContact", {
+          kind: contactKind(facts.contactKind),
+          counterpart: counterpart(facts.counterpart),
+          date: dates.partial(facts.when),
+        });
+      case "petition":
+        return t("targetPetition", { petitioner: facts.petitioner, addressee: facts.addressee });
+      case "note":
+        return t("targetNote", {
+          date: dates.partial(facts.when),
+          text: facts.body.length > NOTE_WORDS ? `${facts.body.slice(0, NOTE_WORDS - 1)}…` : facts.body,
+        });
+    }
   };
-  for (const s of timeline.statusHistory)
-    add(
-      `status_change:${s.id}`,
-      () => t("targetStatus", { status: status(s.status), date: dates.partial(s.when) }),
-      !!s.retracted,
-    );
-  for (const x of timeline.contacts)
-    add(
-      `contact:${x.id}`,
-      () =>
-        t("targetContact", {
-          kind: contactKind(x.contactKind),
-          counterpart: counterpart(x.counterpart),
-          date: dates.partial(x.when),
-        }),
-      !!x.retracted,
-    );
-  for (const p of timeline.petitions)
-    add(
-      `petition:${p.id}`,
-      () => t("targetPetition", { petitioner: p.petitioner, addressee: p.addressee }),
-      !!p.retracted,
-    );
-  for (const n of timeline.notes)
-    add(
-      `note:${n.id}`,
-      () =>
-        t("targetNote", { date: dates.partial(n.when), text: n.body.length > 60 ? `${n.body.slice(0, 59)}…` : n.body }),
-      !!n.retracted,
-    );
-  return { labels, options };
+}
+
+/** What a source may be attached to now, labelled: the case and the items that are not retracted. */
+export async function targetOptions(targets: readonly TargetFacts[]): Promise<TargetOption[]> {
+  const label = await targetLabeller();
+  return targets
+    .filter((f) => f.kind === "case" || !f.retracted)
+    .map((f) => ({ value: targetValue(f.kind === "case" ? f : { kind: f.kind, id: f.id }), label: label(f) }));
 }
