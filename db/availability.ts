@@ -75,7 +75,9 @@ function probe(): postgres.Sql {
     if (!url) throw new Error("DATABASE_URL is not set");
     state.probe = postgres(parseDatabaseUrl(url), {
       max: 1,
-      connect_timeout: 1,
+      // Longer than the check's own timeout, which decides (and tolerates a blocked event loop,
+      // which the driver's connect timer would not).
+      connect_timeout: 5,
       idle_timeout: 0,
       max_lifetime: null,
       onnotice: () => {},
@@ -99,7 +101,10 @@ export function checkDatabase(): Promise<boolean> {
       await Promise.race([
         probe()`select 1`,
         new Promise((_, reject) => {
-          timer = setTimeout(() => reject(new Error("database check timed out")), CHECK_TIMEOUT_MS);
+          // Rejected from setImmediate, after the loop's poll phase: when a long synchronous task
+          // (a first render loading the server's chunks) held the loop past the timeout, the answer
+          // that came meanwhile is read first, and a slow process is not taken for a dead database.
+          timer = setTimeout(() => setImmediate(() => reject(new Error("database check timed out"))), CHECK_TIMEOUT_MS);
         }),
       ]);
       state.up = true;
