@@ -56,7 +56,7 @@ const ACTION_BODY_LIMIT = 1024 * 1024;
 /**
  * Server Action calls that Next.js itself would answer with a 500 (found by the reliability
  * fuzzer): a body over the size limit, or a JSON-encoded body (what the browser sends for plain
- * arguments) that is not JSON. Refused here as the client errors they are; anything else goes on.
+ * arguments) that is not JSON or not an array. Refused here as the client errors they are; anything else goes on.
  */
 async function malformedActionCall(request: NextRequest): Promise<NextResponse | null> {
   if (request.method !== "POST" || !request.headers.has("next-action")) return null;
@@ -74,6 +74,8 @@ async function malformedActionCall(request: NextRequest): Promise<NextResponse |
   } catch {
     return NextResponse.json({ error: "Malformed request." }, { status: 400 });
   }
+  // The browser always sends the argument list, an array; Next.js answers a bare `null` with a 500.
+  if (!Array.isArray(parsed)) return NextResponse.json({ error: "Malformed request." }, { status: 400 });
   return refersToMissingParts(parsed) ? NextResponse.json({ error: "Malformed request." }, { status: 400 }) : null;
 }
 
