@@ -254,8 +254,13 @@ export type CountryCode = (typeof COUNTRY_CODES)[number];
 
 export const isCountryCode = (v: string): v is CountryCode => (COUNTRY_CODES as readonly string[]).includes(v);
 
-/** The country's name in a locale, falling back to the code. */
-/** One Intl.DisplayNames per locale: building one costs far more than a lookup (a page names dozens). */
+/**
+ * The country's name in a locale, falling back to the code. Names come from the runtime's ICU data,
+ * which differs between Node.js and browsers ("Hong Kong SAR China" in Node 24, "Hong Kong" in
+ * Chromium): call it on the server only, and hand the names to client components as props, or
+ * the browser's hydration finds other text than the server's HTML.
+ * One Intl.DisplayNames per locale: building one costs far more than a lookup (a page names dozens).
+ */
 const regionNames = new Map<string, Intl.DisplayNames | null>();
 
 export function countryName(code: string, locale: string): string {
@@ -273,4 +278,23 @@ export function countryName(code: string, locale: string): string {
   } catch {
     return code;
   }
+}
+
+export interface CountryOption {
+  code: CountryCode;
+  name: string;
+}
+
+const optionsByLocale = new Map<string, CountryOption[]>();
+
+/** Every country by name in a locale, sorted for a select (computed once per locale; server-side). */
+export function countryOptions(locale: string): CountryOption[] {
+  let options = optionsByLocale.get(locale);
+  if (!options) {
+    options = COUNTRY_CODES.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) =>
+      a.name.localeCompare(b.name, locale),
+    );
+    optionsByLocale.set(locale, options);
+  }
+  return options;
 }

@@ -35,9 +35,7 @@ export function useCaseColumns({ today, facets }: { today: string; facets: CaseL
 
   return useMemo(() => {
     const countryOptions = (codes: string[]) =>
-      codes
-        .map((code) => ({ value: code, label: `${fmt.country(code)} (${code})` }))
-        .sort((a, b) => a.label.localeCompare(b.label));
+      [...codes].sort(fmt.compareCountries).map((code) => ({ value: code, label: `${fmt.country(code)} (${code})` }));
     return helper.columns([
       helper.accessor("ref", {
         id: "ref",
