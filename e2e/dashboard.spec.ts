@@ -74,6 +74,23 @@ test("clicking a status count lands on the cases table filtered by that status",
   await expect(page.getByRole("link", { name: /Jun Kyung-chul/ })).toHaveCount(0);
 });
 
+test("a figure's chart, drawn once on screen, has a bar per row of its table, and a bar opens that row's list", async ({
+  page,
+  makeAccount,
+}) => {
+  const coordinator = await makeAccount("coordinator");
+  await page.goto("/sign-in?callbackUrl=%2Fdashboard");
+  await signIn(page, coordinator.email, coordinator.password);
+  const card = page.getByTestId("by-status");
+  const links = card.locator("tbody tr").getByRole("link");
+  const bars = card.getByTestId("bar-chart").locator(".recharts-bar-rectangle");
+  await card.scrollIntoViewIfNeeded();
+  await expect(bars).toHaveCount(await links.count());
+  const firstHref = await links.first().getAttribute("href");
+  await bars.first().click();
+  await expect(page).toHaveURL((url) => `${url.pathname}${url.search}` === firstHref);
+});
+
 test("a caseworker's dashboard shows only their own cases", async ({ page }) => {
   await page.goto("/sign-in?callbackUrl=%2Fdashboard");
   await signIn(page, "caseworker2@example.org", DEMO_PASSWORD);
