@@ -41,7 +41,7 @@ runMain(async () => {
       .join(", ");
     console.log(`Rows: ${perTable}.`);
     console.log(
-      `Done: ${result.rows.toLocaleString("en")} rows in ${result.seconds.toFixed(1)} s (${Math.round(result.rows / result.seconds).toLocaleString("en")} rows/s; loading ${result.loadSeconds.toFixed(1)} s, indexes and foreign keys ${result.indexSeconds.toFixed(1)} s), then ANALYZE.`,
+      `Done: ${result.rows.toLocaleString("en")} rows in ${result.seconds.toFixed(1)} s (${Math.round(result.rows / result.seconds).toLocaleString("en")} rows/s; loading ${result.loadSeconds.toFixed(1)} s, indexes and foreign keys ${result.indexSeconds.toFixed(1)} s), then VACUUM ANALYZE.`,
     );
     console.log(
       `Accounts (password ${GENERATED_PASSWORD}): ${result.accounts.admins[0]}, ${result.accounts.coordinators[0]}, ${result.accounts.caseworkers[0]} … (${result.accounts.admins.length} admins, ${result.accounts.coordinators.length} coordinators, ${result.accounts.caseworkers.length} caseworkers).`,

@@ -3,7 +3,7 @@
  * take them: ONE transaction that drops the secondary indexes and foreign keys of the tables it
  * fills, streams every row with COPY while the next batch is being generated, then rebuilds the
  * indexes and re-adds the foreign keys (which checks every reference once, in bulk) and commits.
- * A failure anywhere rolls the whole thing back, indexes included. ANALYZE runs after the commit.
+ * A failure anywhere rolls the whole thing back, indexes included. VACUUM ANALYZE runs after the commit.
  *
  * Generated rows get no audit_log rows: this is a bulk synthetic load, not something anyone did,
  * and the audit log records what people did.
@@ -208,9 +208,11 @@ export async function generateData(options: GenerateOptions): Promise<GenerateRe
       indexSeconds = (performance.now() - indexStart) / 1000;
     });
 
-    await sql.unsafe(`analyze accounts, ${TABLE_NAMES.map(ident).join(", ")}`);
+    // VACUUM as well as ANALYZE, as autovacuum would soon after a bulk load: it sets the
+    // visibility map, without which no index-only scan is chosen (the dashboard's detentions per
+    // month read 6,700 heap pages for 18,000 cases, 30 ms, instead of 23 index pages, 6 ms).
     await sql.unsafe(
-      "vacuum analyze dashboard_case_items, dashboard_open_counts, dashboard_caseload, dashboard_caseload_due",
+      `vacuum analyze accounts, ${TABLE_NAMES.map(ident).join(", ")}, dashboard_case_items, dashboard_open_counts, dashboard_caseload, dashboard_caseload_due`,
     );
     const rows = Object.values(byTable).reduce((a, b) => a + b, 0);
     return {
