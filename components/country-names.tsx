@@ -6,7 +6,7 @@ import type { CountryOption } from "@/lib/countries";
 /**
  * Country names for client components, as the server named and sorted them (lib/countries.ts
  * countryOptions). The browser's own Intl.DisplayNames can name a country otherwise than Node's
- * ("Hong Kong" in Chromium, "Hong Kong SAR China" in Node 24): names computed in the browser would
+ * ("Hong Kong" in Chromium, "Hong Kong SAR China" in Node.js 20): names computed in the browser would
  * not match the server-rendered HTML, and React would throw the page's HTML away (error #418).
  * The portal layout provides them once per page load; client-side navigation keeps them.
  */

@@ -8,7 +8,7 @@ import { buildSearchText } from "@/lib/search";
 import { makeDb } from "../client";
 import { accounts, caseAssignments, cases, type NewCase } from "../schema";
 import type { Actor } from "./actor";
-import { caseListFacets, searchCases } from "./case-list";
+import { caseListFacets, readableDetainingCountries, searchCases } from "./case-list";
 import { addDays, COUNT_CAP } from "./lists";
 
 const db = makeDb(inject("databaseUrl"), { max: 4 });
@@ -300,6 +300,8 @@ describe("filters", () => {
     expect(facets.countries).toEqual(expect.arrayContaining([QX, QZ]));
     expect(facets.nationalities).toEqual(expect.arrayContaining(["KP", "KR"]));
     expect([...facets.countries].sort()).toEqual(facets.countries);
+    // The dashboard's country filter offers the same list.
+    expect(await readableDetainingCountries(coordinator)).toEqual(facets.countries);
   });
 });
 

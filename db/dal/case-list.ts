@@ -216,6 +216,11 @@ async function distinctReadable(actor: Actor, column: typeof cases.detainingCoun
   return rows.map((r) => r.v).filter((v): v is string => !!v);
 }
 
+/** The detaining countries of the cases the actor may read (the dashboard's country filter). */
+export function readableDetainingCountries(actor: Actor): Promise<string[]> {
+  return distinctReadable(actor, cases.detainingCountry);
+}
+
 export async function caseListFacets(actor: Actor): Promise<CaseListFacets> {
   const [countries, nationalities] = await Promise.all([
     distinctReadable(actor, cases.detainingCountry),

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { readableDetainingCountries } from "@/db/dal/case-list";
 import { getDashboard } from "@/db/dal/dashboard";
 import { requireActorOrRedirect } from "@/db/dal/session";
 import { countryName, isCountryCode } from "@/lib/countries";
@@ -84,7 +85,10 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   };
   const showParam = first(sp.show);
   const show = DASHBOARD_LISTS.find((l) => l === showParam) ?? null;
-  const data = await getDashboard(actor, filter);
+  const [data, countriesWithCases] = await Promise.all([
+    getDashboard(actor, filter),
+    readableDetainingCountries(actor),
+  ]);
   const t = await getTranslations("Dashboard");
   const status = await getTranslations("Status");
   const risk = await getTranslations("Risk");
@@ -166,6 +170,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             name="country"
             defaultValue={filter.country ?? ""}
             emptyLabel={t("anyCountry")}
+            only={filter.country ? [...countriesWithCases, filter.country] : countriesWithCases}
           />
         </div>
         <div className="grid gap-1.5">
