@@ -19,6 +19,7 @@ import { parseDatabaseUrl } from "@/lib/config-error";
 const RECHECK_WHEN_UP_MS = 1000;
 const RECHECK_WHEN_DOWN_MS = 250;
 const CHECK_TIMEOUT_MS = 1000;
+const MAX_LATE_FIRINGS = 5;
 
 interface AvailabilityState {
   up: boolean;
@@ -101,10 +102,19 @@ export function checkDatabase(): Promise<boolean> {
       await Promise.race([
         probe()`select 1`,
         new Promise((_, reject) => {
-          // Rejected from setImmediate, after the loop's poll phase: when a long synchronous task
-          // (a first render loading the server's chunks) held the loop past the timeout, the answer
-          // that came meanwhile is read first, and a slow process is not taken for a dead database.
-          timer = setTimeout(() => setImmediate(() => reject(new Error("database check timed out"))), CHECK_TIMEOUT_MS);
+          // The timeout counts time the event loop was free. A timer that fires well past its due
+          // time means a long synchronous task (a first render loading the server's chunks) held
+          // the loop, not that PostgreSQL was slow: the check then gets a full timeout from now
+          // (a few times at most), and a busy process is not taken for a dead database.
+          let lateFirings = 0;
+          const arm = () => {
+            const due = Date.now() + CHECK_TIMEOUT_MS;
+            timer = setTimeout(() => {
+              if (Date.now() - due > CHECK_TIMEOUT_MS / 4 && lateFirings++ < MAX_LATE_FIRINGS) arm();
+              else reject(new Error("database check timed out"));
+            }, CHECK_TIMEOUT_MS);
+          };
+          arm();
         }),
       ]);
       state.up = true;
