@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { cases } from "@/db/schema";
-import { buildSearchText } from "@/lib/search";
-import { DEMO_PASSWORD, expect, signIn, test } from "./fixtures";
+import { DEMO_PASSWORD, expect, insertCase, signIn, test } from "./fixtures";
 
 /** The server's "today" for this browser context (honoured by the e2e server only). */
 async function setToday(context: import("@playwright/test").BrowserContext, baseURL: string, day: string) {
@@ -36,10 +34,9 @@ test("a case 31 days without consular contact is listed as quiet", async ({
 }) => {
   const ref = `DC-2024-${String(5000 + Math.floor(Math.random() * 4000))}`;
   const fullName = `Quiet Person ${randomUUID().slice(0, 6)}`;
-  await db.insert(cases).values({
+  await insertCase(db, {
     ref,
     fullName,
-    searchText: buildSearchText({ ref, fullName }),
     detainingCountry: "RU",
     detainedOn: "2024-03-01",
     detainedPrecision: "day",

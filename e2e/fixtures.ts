@@ -7,8 +7,9 @@ import { test as base, expect, type Page } from "@playwright/test";
 import { eq } from "drizzle-orm";
 import { createAccount } from "@/db/accounts";
 import { type Db, makeDb } from "@/db/client";
-import { accounts } from "@/db/schema";
+import { accounts, cases, type NewCase } from "@/db/schema";
 import type { Role } from "@/lib/domain";
+import { buildSearchText } from "@/lib/search";
 import { testDatabaseUrl } from "../scripts/test/databases";
 
 export const DEMO_PASSWORD = "casefile-demo";
@@ -60,3 +61,8 @@ export async function deactivate(db: Db, accountId: string) {
 }
 
 export { expect };
+
+/** A case written straight into this run's e2e database, its search text derived as the app derives it. */
+export async function insertCase(db: Db, values: Omit<NewCase, "searchText">) {
+  await db.insert(cases).values({ ...values, searchText: buildSearchText(values) });
+}

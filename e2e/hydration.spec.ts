@@ -7,9 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
-import { cases } from "@/db/schema";
-import { buildSearchText } from "@/lib/search";
-import { expect, signIn, test } from "./fixtures";
+import { expect, insertCase, signIn, test } from "./fixtures";
 
 function collectErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -24,10 +22,9 @@ test("every portal page hydrates without an error, country names included", asyn
   const tag = randomUUID().slice(0, 6);
   const ref = `DC-2023-${String(7000 + Math.floor(Math.random() * 2000))}`;
   const fullName = `Hydration Person ${tag}`;
-  await db.insert(cases).values({
+  await insertCase(db, {
     ref,
     fullName,
-    searchText: buildSearchText({ ref, fullName }),
     nationality: "MO",
     detainingCountry: "HK",
     detainedOn: "2023-05-01",

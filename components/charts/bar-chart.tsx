@@ -2,7 +2,7 @@
 
 import dynamic from "next/dynamic";
 import { startTransition, useEffect, useRef, useState } from "react";
-import type { BarDatum } from "./recharts-bar-chart";
+import type { BarChartProps, BarDatum } from "./recharts-bar-chart";
 
 export type { BarDatum };
 
@@ -19,15 +19,7 @@ const Chart = dynamic(() => import("./recharts-bar-chart"), { ssr: false });
  * mounts once the box is near the viewport, each chart in a transition of its own: the page's
  * tables are usable at once, and drawing five charts is five short tasks, not one long one.
  */
-export function BarChart({
-  data,
-  height = 220,
-  vertical = false,
-}: {
-  data: BarDatum[];
-  height?: number;
-  vertical?: boolean;
-}) {
+export function BarChart({ data, height = 220, vertical = false }: BarChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const [shown, setShown] = useState(false);
   useEffect(() => {

@@ -16,15 +16,13 @@ export interface BarDatum {
  * focus either (no accessibility layer: its focusable surface inside aria-hidden fails axe's
  * aria-hidden-focus); the table's links are the keyboard's way to the same lists.
  */
-export default function RechartsBarChart({
-  data,
-  height = 220,
-  vertical = false,
-}: {
+export interface BarChartProps {
   data: BarDatum[];
   height?: number;
   vertical?: boolean;
-}) {
+}
+
+export default function RechartsBarChart({ data, height = 220, vertical = false }: BarChartProps) {
   const router = useRouter();
   return (
     <div style={{ height }}>
