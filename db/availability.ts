@@ -18,7 +18,15 @@ import { parseDatabaseUrl } from "@/lib/config-error";
 
 const RECHECK_WHEN_UP_MS = 1000;
 const RECHECK_WHEN_DOWN_MS = 250;
-const CHECK_TIMEOUT_MS = 1000;
+/**
+ * How long a check waits for PostgreSQL. Only a hung server (one that accepts and says nothing)
+ * waits this long: a stopped one refuses or closes the connection at once. Short enough that such
+ * an outage shows within seconds; long enough that a machine starved of CPU (a test run hashing
+ * passwords beside the server and the browser) does not make a slow answer look like an outage.
+ */
+const CHECK_TIMEOUT_MS = 2500;
+/** A timer this late means the event loop was held. */
+const LATE_MS = 250;
 const MAX_LATE_FIRINGS = 5;
 
 interface AvailabilityState {
@@ -105,13 +113,15 @@ export function checkDatabase(): Promise<boolean> {
           // The timeout counts time the event loop was free. A timer that fires well past its due
           // time means a long synchronous task (a first render loading the server's chunks) held
           // the loop, not that PostgreSQL was slow: the check then gets a full timeout from now
-          // (a few times at most), and a busy process is not taken for a dead database.
+          // (a few times at most). And the refusal waits for setImmediate, after the loop's poll
+          // phase: an answer that arrived meanwhile is read first. A busy process is not taken for
+          // a dead database.
           let lateFirings = 0;
           const arm = () => {
             const due = Date.now() + CHECK_TIMEOUT_MS;
             timer = setTimeout(() => {
-              if (Date.now() - due > CHECK_TIMEOUT_MS / 4 && lateFirings++ < MAX_LATE_FIRINGS) arm();
-              else reject(new Error("database check timed out"));
+              if (Date.now() - due > LATE_MS && lateFirings++ < MAX_LATE_FIRINGS) arm();
+              else setImmediate(() => reject(new Error("database check timed out")));
             }, CHECK_TIMEOUT_MS);
           };
           arm();
