@@ -36,7 +36,6 @@ const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN
 
 /** Rows each list shows until "show all" is asked for: the page stays small at any size. */
 const PREVIEW_ROWS = 10;
-const PREVIEW_CASELOAD = 20;
 
 /** A figure as a chart and, for everyone and every screen reader, as a table of links. */
 function ChartCard({
@@ -119,7 +118,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const deadlines = capped("deadlines", data.deadlines);
   const followUps = capped("follow-ups", data.followUps);
   const petitionsOverdue = capped("petitions", data.petitionsOverdue);
-  const caseload = capped("caseload", data.caseload, PREVIEW_CASELOAD);
+  const caseload = capped("caseload", data.caseload);
 
   return (
     <div className="grid gap-6">

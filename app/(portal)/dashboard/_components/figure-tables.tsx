@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { LocalTable, localColumnHelper } from "@/components/data-table/local-table";
 
@@ -92,15 +92,20 @@ export function FigureChartTable({
   );
 }
 
-/** New detentions per month as a chart, and as a table behind a disclosure; `label` is the month as shown. */
+/**
+ * New detentions per month as a chart, and as a table behind a disclosure; `label` is the month as
+ * shown. The table is rendered once the disclosure is opened: the server does not build a table
+ * of 24 rows that nobody has asked to see on every visit.
+ */
 export function PerMonthFigure({ rows, showTable }: { rows: Array<MonthRow & { label: string }>; showTable: string }) {
   const bars = useMemo(() => rows.map((m) => ({ label: m.label, value: m.n })), [rows]);
+  const [opened, setOpened] = useState(false);
   return (
     <>
       <BarChart data={bars} />
-      <details>
+      <details onToggle={(e) => e.currentTarget.open && setOpened(true)}>
         <summary className="cursor-pointer text-sm">{showTable}</summary>
-        <PerMonthTable rows={rows} />
+        {opened ? <PerMonthTable rows={rows} /> : null}
       </details>
     </>
   );
