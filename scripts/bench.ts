@@ -20,10 +20,11 @@ import { intFlag, parseFlags } from "./lib/bench/args";
 import { ensureBigCase } from "./lib/bench/big-case";
 import { openBenchDatabase } from "./lib/bench/database";
 import { firstLoadJs } from "./lib/bench/first-load-js";
+import type { LoadResult } from "./lib/bench/load";
 import { listQueryRole, QueryLab, type TimedQuery } from "./lib/bench/queries";
 import { type PageResult, printReport, type Report, targets, writeReport } from "./lib/bench/report";
 import { RssSampler } from "./lib/bench/rss";
-import { runLoad } from "./lib/bench/run-load";
+import { mergeLoads, runLoad } from "./lib/bench/run-load";
 import { distDir, ensureBuild, startServer } from "./lib/bench/server";
 import { signIn } from "./lib/bench/session";
 import { runMain } from "./lib/cli";
@@ -32,6 +33,10 @@ import { koreanVariantQuery } from "./lib/generator/names";
 
 const RESULTS = path.resolve("bench/results/latest.json");
 const DEEP_PAGE = 1000;
+/** Rounds of floor-and-every-page (each `duration / ROUNDS` seconds per target). */
+const ROUNDS = 2;
+/** Seconds of load at each target before any is measured. */
+const WARM_UP_S = 2;
 const OPEN_STATUSES = CASE_STATUSES.filter(isOpenStatus);
 
 const log = (line: string) => console.log(line);
@@ -124,27 +129,53 @@ runMain(async () => {
     for (const t of pages) await checkPage(server.url, cookie, t);
     log(`Search for "${facts.search.q}" (a spelling of ${facts.search.name}).`);
 
-    // 4. Load, one target at a time, with the server's memory sampled throughout.
+    // 4. Load, one target at a time, with the server's memory sampled throughout. First a short
+    // pass at every target, so that no target is measured while the server's code is still being
+    // optimised; then `rounds` rounds of floor-and-every-page, each target's latencies pooled over
+    // its rounds, so that a drift during the run (a checkpoint, a neighbour on the machine) lands
+    // on the floor and the pages alike instead of on whichever came last.
+    const all = [floorTarget, ...pages];
+    const rounds = duration >= 4 ? ROUNDS : 1;
+    const load = (t: Target, seconds: number) =>
+      runLoad({ url: `${server.url}${t.path}`, connections, duration: seconds, headers: { cookie } });
+    process.stdout.write(`Warming up (${all.length} targets, ${WARM_UP_S} s each)… `);
+    for (const t of all) await load(t, WARM_UP_S);
+    console.log("done.");
     const rss = new RssSampler(server.pid);
     rss.start();
-    const measure = async (t: Target): Promise<PageResult> => {
-      // Warm-up: the route's first renders (compiling its code) are not what the load measures.
-      for (let i = 0; i < 2; i++) await (await fetch(`${server.url}${t.path}`, { headers: { cookie } })).arrayBuffer();
-      process.stdout.write(`Measuring ${t.name} for ${duration} s… `);
-      rss.mark();
-      const load = await runLoad({ url: `${server.url}${t.path}`, connections, duration, headers: { cookie } });
-      const rssMb = rss.mark() / 1024;
-      console.log(`p95 ${Number.isFinite(load.p95) ? load.p95.toFixed(1) : "–"} ms, ${load.rps.toFixed(1)} req/s`);
-      if (load.non2xx + load.errors + load.timeouts > 0) {
-        log(`  ! ${load.non2xx} non-2xx, ${load.errors} errors, ${load.timeouts} timeouts (left out of the latencies)`);
+    const passes = new Map<Target, { loads: LoadResult[]; rssMb: number }>(
+      all.map((t) => [t, { loads: [], rssMb: 0 }]),
+    );
+    for (let round = 1; round <= rounds; round++) {
+      for (const t of all) {
+        process.stdout.write(`Round ${round}/${rounds}: ${t.name} for ${duration / rounds} s… `);
+        rss.mark();
+        const result = await load(t, duration / rounds);
+        const entry = passes.get(t) as { loads: LoadResult[]; rssMb: number };
+        entry.loads.push(result);
+        entry.rssMb = Math.max(entry.rssMb, rss.mark() / 1024);
+        console.log(
+          `p95 ${Number.isFinite(result.p95) ? result.p95.toFixed(1) : "–"} ms, ${result.rps.toFixed(1)} req/s`,
+        );
+      }
+    }
+    rss.stop();
+    const measured: PageResult[] = [];
+    let floor: PageResult | undefined;
+    for (const t of all) {
+      const entry = passes.get(t) as { loads: LoadResult[]; rssMb: number };
+      const merged = mergeLoads(entry.loads);
+      if (merged.non2xx + merged.errors + merged.timeouts > 0) {
+        log(
+          `  ! ${t.name}: ${merged.non2xx} non-2xx, ${merged.errors} errors, ${merged.timeouts} timeouts (left out of the latencies)`,
+        );
       }
       const js = t.kind === "floor" ? null : await firstLoadJs(server.url, t.path, cookie);
-      return { name: t.name, path: t.path, kind: t.kind, load, js, rssMb };
-    };
-    const floor = await measure(floorTarget);
-    const measured: PageResult[] = [];
-    for (const t of pages) measured.push(await measure(t));
-    rss.stop();
+      const result: PageResult = { name: t.name, path: t.path, kind: t.kind, load: merged, js, rssMb: entry.rssMb };
+      if (t === floorTarget) floor = result;
+      else measured.push(result);
+    }
+    if (!floor) throw new Error("the floor was not measured");
 
     // 5. The SQL behind each page, through the DAL itself.
     // Nine runs per query; three for a short (CI) run.

@@ -4,6 +4,7 @@
  * with every response's latency kept so that p50 and p95 are exact. Prints one JSON line.
  */
 import autocannon from "autocannon";
+import { percentile } from "./run-load";
 
 export interface LoadOptions {
   url: string;
@@ -25,11 +26,8 @@ export interface LoadResult {
   p95: number;
   p99: number;
   max: number;
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+  /** Every successful response's latency in ms, sorted: rounds of one target are merged from these. */
+  latencies: number[];
 }
 
 const options = JSON.parse(process.argv[2] ?? "{}") as LoadOptions;
@@ -68,6 +66,7 @@ try {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? Number.NaN,
+    latencies,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 } catch (error) {

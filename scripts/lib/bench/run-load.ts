@@ -32,3 +32,31 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
     });
   });
 }
+
+/** The p-th percentile of sorted values (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+/** Several passes at one URL as one measurement: latencies pooled, counts and seconds summed. */
+export function mergeLoads(passes: LoadResult[]): LoadResult {
+  const latencies = passes.flatMap((p) => p.latencies).sort((a, b) => a - b);
+  const sum = (k: "requests" | "ok" | "non2xx" | "errors" | "timeouts" | "seconds") =>
+    passes.reduce((n, p) => n + p[k], 0);
+  const seconds = sum("seconds");
+  return {
+    requests: latencies.length,
+    ok: sum("ok"),
+    non2xx: sum("non2xx"),
+    errors: sum("errors"),
+    timeouts: sum("timeouts"),
+    seconds,
+    rps: seconds > 0 ? sum("ok") / seconds : Number.NaN,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+    latencies,
+  };
+}
