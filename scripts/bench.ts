@@ -143,39 +143,34 @@ runMain(async () => {
     console.log("done.");
     const rss = new RssSampler(server.pid);
     rss.start();
-    const passes = new Map<Target, { loads: LoadResult[]; rssMb: number }>(
-      all.map((t) => [t, { loads: [], rssMb: 0 }]),
-    );
+    // Per target, in the order of `all`: its passes, and the peak RSS seen while it was loaded.
+    const loads = all.map((): LoadResult[] => []);
+    const rssMb = all.map(() => 0);
     for (let round = 1; round <= rounds; round++) {
-      for (const t of all) {
+      for (const [i, t] of all.entries()) {
         process.stdout.write(`Round ${round}/${rounds}: ${t.name} for ${duration / rounds} s… `);
         rss.mark();
         const result = await load(t, duration / rounds);
-        const entry = passes.get(t) as { loads: LoadResult[]; rssMb: number };
-        entry.loads.push(result);
-        entry.rssMb = Math.max(entry.rssMb, rss.mark() / 1024);
+        loads[i]?.push(result);
+        rssMb[i] = Math.max(rssMb[i] ?? 0, rss.mark() / 1024);
         console.log(
           `p95 ${Number.isFinite(result.p95) ? result.p95.toFixed(1) : "–"} ms, ${result.rps.toFixed(1)} req/s`,
         );
       }
     }
     rss.stop();
-    const measured: PageResult[] = [];
-    let floor: PageResult | undefined;
-    for (const t of all) {
-      const entry = passes.get(t) as { loads: LoadResult[]; rssMb: number };
-      const merged = mergeLoads(entry.loads);
+    const results: PageResult[] = [];
+    for (const [i, t] of all.entries()) {
+      const merged = mergeLoads(loads[i] ?? []);
       if (merged.non2xx + merged.errors + merged.timeouts > 0) {
         log(
           `  ! ${t.name}: ${merged.non2xx} non-2xx, ${merged.errors} errors, ${merged.timeouts} timeouts (left out of the latencies)`,
         );
       }
       const js = t.kind === "floor" ? null : await firstLoadJs(server.url, t.path, cookie);
-      const result: PageResult = { name: t.name, path: t.path, kind: t.kind, load: merged, js, rssMb: entry.rssMb };
-      if (t === floorTarget) floor = result;
-      else measured.push(result);
+      results.push({ name: t.name, path: t.path, kind: t.kind, load: merged, js, rssMb: rssMb[i] ?? 0 });
     }
-    if (!floor) throw new Error("the floor was not measured");
+    const [floor, ...measured] = results as [PageResult, ...PageResult[]];
 
     // 5. The SQL behind each page, through the DAL itself.
     // Nine runs per query; three for a short (CI) run.

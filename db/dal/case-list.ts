@@ -223,7 +223,7 @@ export function readableDetainingCountries(actor: Actor): Promise<string[]> {
 
 export async function caseListFacets(actor: Actor): Promise<CaseListFacets> {
   const [countries, nationalities] = await Promise.all([
-    distinctReadable(actor, cases.detainingCountry),
+    readableDetainingCountries(actor),
     distinctReadable(actor, cases.nationality),
   ]);
   return { countries, nationalities };
