@@ -36,7 +36,7 @@ async function listen(onConnection: (socket: net.Socket) => void) {
 }
 
 /** The next check opens a fresh probe connection to `url`. */
-async function useProbeAt(url: string) {
+async function pointProbeAt(url: string) {
   const { casefileDbAvailability: state } = globalThis as unknown as { casefileDbAvailability: ProbeHolder };
   await state.checking?.catch(() => {}); // a check the last test's closing set off
   await state.probe?.end({ timeout: 0 });
@@ -72,7 +72,7 @@ describe("database availability", () => {
     try {
       const viaProxy = new URL(target);
       viaProxy.host = `127.0.0.1:${proxy.port}`;
-      await useProbeAt(viaProxy.href);
+      await pointProbeAt(viaProxy.href);
       expect(await checkDatabase()).toBe(true); // the probe's connection is open
       const check = checkDatabase();
       busy(3000);
@@ -86,7 +86,7 @@ describe("database availability", () => {
   it("calls a server that accepts connections but never answers down, once the check times out", async () => {
     const silent = await listen(() => {}); // holds each connection open and says nothing
     try {
-      await useProbeAt(`postgres://postgres@127.0.0.1:${silent.port}/postgres`);
+      await pointProbeAt(`postgres://postgres@127.0.0.1:${silent.port}/postgres`);
 
       const started = Date.now();
       expect(await checkDatabase()).toBe(false);
