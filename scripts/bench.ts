@@ -322,8 +322,10 @@ async function timeQueries(
   }
   try {
     const coordinator = await lab.actor("coordinator");
-    const { getDashboard } = await import("@/db/dal/dashboard");
-    const captured = await lab.capture(() => getDashboard(coordinator, { today: input.today, quietDays: 30 }));
+    const { DASHBOARD_PREVIEW_ROWS, getDashboard } = await import("@/db/dal/dashboard");
+    const captured = await lab.capture(() =>
+      getDashboard(coordinator, { today: input.today, quietDays: 30 }, { preview: DASHBOARD_PREVIEW_ROWS }),
+    );
     for (const [i, q] of captured.entries()) out.push(await lab.explain(`/dashboard query ${i + 1}`, q, runs));
   } catch (error) {
     log(`  ! the dashboard's DAL could not be timed here: ${(error as Error).message}`);

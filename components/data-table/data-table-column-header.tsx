@@ -1,9 +1,9 @@
 "use client";
 
 import type { Column, RowData } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
+import { SortIcon } from "./sort-icon";
 import type { DataTableFeatures } from "./types";
 
 /** aria-sort for a column's <th>: "none" when sortable but not sorted, nothing when not sortable. */
@@ -29,7 +29,6 @@ export function DataTableColumnHeader<Row extends RowData>({
   if (!column.getCanSort()) return <span className={className}>{label}</span>;
   const dir = column.getIsSorted();
   const next = column.getNextSortingOrder();
-  const Icon = dir === "asc" ? ArrowUp : dir === "desc" ? ArrowDown : ArrowUpDown;
   return (
     <button
       type="button"
@@ -42,7 +41,7 @@ export function DataTableColumnHeader<Row extends RowData>({
       )}
     >
       {label}
-      <Icon aria-hidden className={cn("size-3.5", !dir && "opacity-40")} />
+      <SortIcon dir={dir} className={cn("size-3.5", !dir && "opacity-40")} />
     </button>
   );
 }

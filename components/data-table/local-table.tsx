@@ -4,6 +4,7 @@ import {
   type ColumnDef,
   createColumnHelper,
   createSortedRowModel,
+  flexRender,
   functionalUpdate,
   metaHelper,
   type RowData,
@@ -14,10 +15,18 @@ import {
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
-import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import type { ReactNode } from "react";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import {
+  TABLE_CELL_CLASS,
+  TABLE_ROW_CLASS,
+  Table,
+  TableBody,
+  TableHead,
+  TableHeader,
+  TableRow,
+} from "@/components/ui/table";
 import { cn } from "@/lib/utils";
+import { SortIcon } from "./sort-icon";
 
 /** What a local column may tell the table: extra classes for its header and cells (e.g. "text-right"). */
 export interface LocalColumnMeta {
@@ -99,6 +108,17 @@ export function LocalTable<T extends RowData & { id: string }>({
     return <p className="rounded-md border p-4 text-sm text-muted-foreground">{empty}</p>;
   }
   const rows = table.getRowModel().rows;
+  // Each column's cell classes, merged once per render rather than once per cell: the rows are
+  // plain <tr>/<td> with TableRow's and TableCell's classes (a dashboard renders a hundred rows).
+  const cellClass = new Map<string, string>(
+    table
+      .getAllLeafColumns()
+      .map((column) => [
+        column.id,
+        cn(TABLE_CELL_CLASS, "align-top", column.columnDef.meta?.className, column.columnDef.meta?.cellClassName),
+      ]),
+  );
+  const rowClass = cn(TABLE_ROW_CLASS, "align-top");
   const tableElement = (
     <Table data-testid={testId} aria-busy={busy || undefined} className={busy ? "opacity-60" : undefined}>
       <caption className="sr-only">{caption}</caption>
@@ -120,13 +140,7 @@ export function LocalTable<T extends RowData & { id: string }>({
                       onClick={header.column.getToggleSortingHandler()}
                     >
                       <table.FlexRender header={header} />
-                      {sorted === "asc" ? (
-                        <ArrowUp className="size-3" aria-hidden />
-                      ) : sorted === "desc" ? (
-                        <ArrowDown className="size-3" aria-hidden />
-                      ) : (
-                        <ArrowUpDown className="size-3 opacity-40" aria-hidden />
-                      )}
+                      <SortIcon dir={sorted} className={sorted ? "size-3" : "size-3 opacity-40"} />
                     </button>
                   ) : (
                     <table.FlexRender header={header} />
@@ -138,22 +152,23 @@ export function LocalTable<T extends RowData & { id: string }>({
         ))}
       </TableHeader>
       <TableBody>
-        {rows.map((row) => (
-          <TableRow
-            key={row.id}
-            {...rowProps?.(row.original)}
-            className={cn("align-top", rowClassName?.(row.original))}
-          >
-            {row.getAllCells().map((cell) => {
-              const meta = cell.column.columnDef.meta;
-              return (
-                <TableCell key={cell.id} className={cn("align-top", meta?.className, meta?.cellClassName)}>
-                  <table.FlexRender cell={cell} />
-                </TableCell>
-              );
-            })}
-          </TableRow>
-        ))}
+        {rows.map((row) => {
+          const extra = rowClassName?.(row.original);
+          return (
+            <tr
+              key={row.id}
+              data-slot="table-row"
+              {...rowProps?.(row.original)}
+              className={extra ? cn(rowClass, extra) : rowClass}
+            >
+              {row.getAllCells().map((cell) => (
+                <td key={cell.id} data-slot="table-cell" className={cellClass.get(cell.column.id)}>
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                </td>
+              ))}
+            </tr>
+          );
+        })}
       </TableBody>
     </Table>
   );

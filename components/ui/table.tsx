@@ -14,10 +14,12 @@ export function TableHeader({ className, ...props }: React.ComponentProps<"thead
 export function TableBody({ className, ...props }: React.ComponentProps<"tbody">) {
   return <tbody data-slot="table-body" className={cn("[&_tr:last-child]:border-0", className)} {...props} />;
 }
+/** A body row's and a cell's own classes, for tables that render many rows as plain elements. */
+export const TABLE_ROW_CLASS = "border-b transition-colors hover:bg-muted/50";
+export const TABLE_CELL_CLASS = "p-2 align-middle";
+
 export function TableRow({ className, ...props }: React.ComponentProps<"tr">) {
-  return (
-    <tr data-slot="table-row" className={cn("border-b transition-colors hover:bg-muted/50", className)} {...props} />
-  );
+  return <tr data-slot="table-row" className={cn(TABLE_ROW_CLASS, className)} {...props} />;
 }
 export function TableHead({ className, ...props }: React.ComponentProps<"th">) {
   return (
@@ -29,7 +31,7 @@ export function TableHead({ className, ...props }: React.ComponentProps<"th">) {
   );
 }
 export function TableCell({ className, ...props }: React.ComponentProps<"td">) {
-  return <td data-slot="table-cell" className={cn("p-2 align-middle", className)} {...props} />;
+  return <td data-slot="table-cell" className={cn(TABLE_CELL_CLASS, className)} {...props} />;
 }
 export function TableCaption({ className, ...props }: React.ComponentProps<"caption">) {
   return (

@@ -184,6 +184,26 @@ describe("the coordinator's dashboard on 1 June 2024", () => {
   it("puts critical, then high-risk cases at the top", async () => {
     const d = await getDashboard(coordinator, on);
     expect(refs(d.highRisk)).toEqual([ref("C2"), ref("C1")]);
+    expect(d.highRiskTotal).toBe(2);
+  });
+
+  it("reads one row more than the preview of each list, and the expanded list in full", async () => {
+    const full = await getDashboard(coordinator, on);
+    const one = await getDashboard(coordinator, on, { preview: 1 });
+    for (const list of ["quiet", "deadlines", "followUps", "highRisk"] as const) {
+      expect(full[list].length, list).toBe(2);
+      expect(one[list], list).toEqual(full[list]); // 2 = preview + 1: all there is
+    }
+    const none = await getDashboard(coordinator, on, { preview: 0 });
+    for (const list of ["quiet", "deadlines", "followUps", "highRisk", "petitionsOverdue"] as const) {
+      expect(none[list], list).toEqual(full[list].slice(0, 1)); // the first row says there is more
+    }
+    expect(none.caseload).toEqual(full.caseload.slice(0, 1));
+    // The total stays the count of every high-risk case, however few rows are read.
+    expect(none.highRiskTotal).toBe(2);
+    const expanded = await getDashboard(coordinator, on, { preview: 0, expanded: "deadlines" });
+    expect(expanded.deadlines).toEqual(full.deadlines);
+    expect(expanded.quiet).toEqual(full.quiet.slice(0, 1));
   });
 
   it("gives each caseworker's open cases and overdue items", async () => {

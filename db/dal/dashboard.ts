@@ -35,6 +35,39 @@ export interface DashboardFilter {
   quietDays: number;
 }
 
+/** The dashboard's lists that show their first rows only until asked for all (`?show=`, and the anchor). */
+export const DASHBOARD_LISTS = ["high-risk", "quiet", "deadlines", "follow-ups", "petitions", "caseload"] as const;
+export type DashboardList = (typeof DASHBOARD_LISTS)[number];
+
+/** Rows each list shows until "show all" is asked for: the page stays small at any size. */
+export const DASHBOARD_PREVIEW_ROWS = 10;
+
+/** The most rows a list holds in full (the caseload: every caseworker). */
+const FULL_ROWS: Record<DashboardList, number | undefined> = {
+  "high-risk": 20,
+  quiet: 50,
+  deadlines: 100,
+  "follow-ups": 100,
+  petitions: 100,
+  caseload: undefined,
+};
+
+/**
+ * How many rows to read per list: without it, each list in full; with it, `preview + 1` rows (the
+ * one more says whether there is more to show), except the `expanded` list, in full. The database
+ * does not send 400 rows for the 60 the page shows.
+ */
+export interface DashboardRows {
+  preview: number;
+  expanded?: DashboardList | null;
+}
+
+function rowLimit(list: DashboardList, rows: DashboardRows | undefined): number | undefined {
+  const full = FULL_ROWS[list];
+  if (!rows || rows.expanded === list) return full;
+  return full === undefined ? rows.preview + 1 : Math.min(full, rows.preview + 1);
+}
+
 export function dashboardScope(actor: Actor) {
   if (can(actor.role, "dashboard:all")) return canReadCase(actor);
   return assignedTo(actor);
@@ -140,11 +173,12 @@ export const FACILITY_LIMIT = 15;
  * connections from the pool for one page. (Read committed, the default: a `set transaction` would
  * be one more statement, and the bench's EXPLAIN of every captured statement cannot take it.)
  */
-export function getDashboard(actor: Actor, f: DashboardFilter) {
-  return getDb().transaction((tx) => readDashboard(tx, actor, f));
+export function getDashboard(actor: Actor, f: DashboardFilter, rows?: DashboardRows) {
+  return getDb().transaction((tx) => readDashboard(tx, actor, f, rows));
 }
 
-async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter) {
+async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter, rows: DashboardRows | undefined) {
+  const limit = (list: DashboardList) => rowLimit(list, rows);
   const open = openCases(actor, f);
   const horizon = sql`${f.today}::date + 14`;
   const monthsStart = sql`date_trunc('month', ${f.today}::date) - interval '23 months'`;
@@ -173,7 +207,7 @@ async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter) {
         sql`generate_series(${monthsStart}, date_trunc('month', ${f.today}::date), interval '1 month') as ${months}(start)`,
       )
       .orderBy(sql`1`),
-    quietCases(db, actor, f),
+    quietCases(db, actor, f, limit("quiet") ?? QUIET_LIMIT),
     db
       .select({
         ...caseRefColumns,
@@ -184,8 +218,8 @@ async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter) {
       .from(cases)
       .where(and(open, sql`${cases.nextDeadline} <= ${horizon}`))
       .orderBy(cases.nextDeadline, cases.ref)
-      .limit(100),
-    pendingFollowUps(db, actor, f),
+      .limit(limit("deadlines") ?? 100),
+    pendingFollowUps(db, actor, f, limit("follow-ups") ?? FOLLOW_UP_LIMIT),
     db
       .select({
         ...caseRefColumns,
@@ -206,25 +240,28 @@ async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter) {
         ),
       )
       .orderBy(petitions.answerDue, cases.ref)
-      .limit(100),
+      .limit(limit("petitions") ?? 100),
     db
       .select({ ...caseRefColumns, due: cases.nextDeadline, daysLeft: daysFrom(f.today, cases.nextDeadline) })
       .from(cases)
       .where(and(open, inArray(cases.riskLevel, ["critical", "high"])))
       // As cases_open_risk_idx sorts (risk_level is never null): critical first, then high.
       .orderBy(sql`${cases.riskLevel} desc nulls last`, sql`${cases.nextDeadline} asc nulls last`, cases.ref)
-      .limit(20),
-    caseload(db, actor, f),
+      .limit(limit("high-risk") ?? 20),
+    caseload(db, actor, f, limit("caseload")),
   ]);
 
   const byStatus = countsOf<CaseStatus>(counts, "status").map(({ key, n }) => ({ key, n }));
+  const byRisk = countsOf<RiskLevel>(counts, "risk").map(({ key, n }) => ({ key, n }));
   return {
     today: f.today,
     totalOpen: byStatus.reduce((n, r) => n + r.n, 0),
     byStatus,
     byCountry: countsOf(counts, "country").map(({ key, n }) => ({ key, n })),
     byFacility: countsOf(counts, "facility").slice(0, FACILITY_LIMIT),
-    byRisk: countsOf<RiskLevel>(counts, "risk").map(({ key, n }) => ({ key, n })),
+    byRisk,
+    /** Open high and critical risk cases in scope: all of them, however few `highRisk` lists. */
+    highRiskTotal: byRisk.reduce((n, r) => (r.key === "critical" || r.key === "high" ? n + r.n : n), 0),
     perMonth: fillMonths(perMonth, f.today),
     quiet,
     deadlines,
@@ -241,7 +278,7 @@ async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter) {
  * halves (cases_open_quiet_idx, cases_open_undated_idx), merged here: the opening date is a
  * timestamp whose day depends on the session's time zone, so no index can hold the whole expression.
  */
-async function quietCases(db: Tx, actor: Actor, f: DashboardFilter) {
+async function quietCases(db: Tx, actor: Actor, f: DashboardFilter, limit: number) {
   const open = openCases(actor, f);
   const quietBefore = sql`${f.today}::date - ${f.quietDays}::int`;
   const dated = sql`coalesce(${cases.lastContactOn}, ${cases.detainedOn})`;
@@ -254,17 +291,17 @@ async function quietCases(db: Tx, actor: Actor, f: DashboardFilter) {
       .from(cases)
       .where(and(open, sql`${dated} < ${quietBefore}`))
       .orderBy(dated, cases.ref)
-      .limit(QUIET_LIMIT),
+      .limit(limit),
     db
       .select({ ...columns, silentDays: sql<number>`(${f.today}::date - ${opened})` })
       .from(cases)
       .where(and(open, isNull(cases.lastContactOn), isNull(cases.detainedOn), sql`${opened} < ${quietBefore}`))
       .orderBy(opened, cases.ref)
-      .limit(QUIET_LIMIT),
+      .limit(limit),
   );
   return rows
     .sort((a, b) => b.silentDays - a.silentDays || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0))
-    .slice(0, QUIET_LIMIT);
+    .slice(0, limit);
 }
 
 const QUIET_LIMIT = 50;
@@ -276,7 +313,7 @@ const FOLLOW_UP_LIMIT = 100;
  * dashboard_case_items): the first 100 follow-ups belong to the first 100 such cases, since each
  * case before another has a follow-up at least as early.
  */
-function pendingFollowUps(db: Tx, actor: Actor, f: DashboardFilter) {
+function pendingFollowUps(db: Tx, actor: Actor, f: DashboardFilter, limit: number) {
   const horizon = sql`${f.today}::date + 14`;
   const d = dashboardCaseItems;
   const firstCases = db
@@ -285,7 +322,7 @@ function pendingFollowUps(db: Tx, actor: Actor, f: DashboardFilter) {
     .innerJoin(cases, eq(cases.id, d.caseId))
     .where(and(eq(d.isOpen, true), sql`${d.nextFollowUpOn} <= ${horizon}`, openCases(actor, f)))
     .orderBy(d.nextFollowUpOn, cases.ref)
-    .limit(FOLLOW_UP_LIMIT);
+    .limit(limit);
   return db
     .select({
       ...caseRefColumns,
@@ -305,7 +342,7 @@ function pendingFollowUps(db: Tx, actor: Actor, f: DashboardFilter) {
       ),
     )
     .orderBy(consularContacts.followUpOn, cases.ref)
-    .limit(FOLLOW_UP_LIMIT);
+    .limit(limit);
 }
 
 /** The last 24 months, oldest first, with zero for months without a detention. */
@@ -358,7 +395,7 @@ export interface CaseloadRow {
  * petitions past their answer date. A caseworker sees their own row only. Without filters, the
  * per-account sums are maintained (dashboard_caseload); otherwise they are summed per case.
  */
-async function caseload(db: Tx, actor: Actor, f: DashboardFilter): Promise<CaseloadRow[]> {
+async function caseload(db: Tx, actor: Actor, f: DashboardFilter, limit?: number): Promise<CaseloadRow[]> {
   const onlyAccount = can(actor.role, "dashboard:all") ? null : actor.id;
   const whoCounts = and(
     eq(accounts.role, "caseworker"),
@@ -372,34 +409,47 @@ async function caseload(db: Tx, actor: Actor, f: DashboardFilter): Promise<Casel
       select ${due.accountId} as account_id, sum(${due.n})::int as n from ${due}
       where ${due.dueOn} >= ${f.today}::date group by 1
     ) as future`;
-    return db
+    return limited(
+      db
+        .select({
+          id: accounts.id,
+          name: accounts.name,
+          openCases: sql<number>`coalesce(max(${dashboardCaseload.openCases}), 0)::int`,
+          overdue: sql<number>`(coalesce(max(${dashboardCaseload.dueItems}), 0) - ${futureN})::int`,
+        })
+        .from(accounts)
+        .leftJoin(dashboardCaseload, eq(dashboardCaseload.accountId, accounts.id))
+        .leftJoin(maintainedFuture, sql`future.account_id = ${accounts.id}`)
+        .where(whoCounts)
+        .groupBy(accounts.id, accounts.name)
+        .orderBy(sql`4 desc`, sql`3 desc`, asc(accounts.name))
+        .$dynamic(),
+      limit,
+    );
+  }
+  const future = sql`${notYetDue(actor, f, onlyAccount)} as future`;
+  return limited(
+    db
       .select({
         id: accounts.id,
         name: accounts.name,
-        openCases: sql<number>`coalesce(max(${dashboardCaseload.openCases}), 0)::int`,
-        overdue: sql<number>`(coalesce(max(${dashboardCaseload.dueItems}), 0) - ${futureN})::int`,
+        openCases: sql<number>`count(${cases.id})::int`,
+        overdue: sql<number>`(coalesce(sum(${dashboardCaseItems.dueItems}), 0) - ${futureN})::int`,
       })
       .from(accounts)
-      .leftJoin(dashboardCaseload, eq(dashboardCaseload.accountId, accounts.id))
-      .leftJoin(maintainedFuture, sql`future.account_id = ${accounts.id}`)
+      .leftJoin(caseAssignments, eq(caseAssignments.accountId, accounts.id))
+      .leftJoin(cases, and(eq(cases.id, caseAssignments.caseId), openCases(actor, f)))
+      .leftJoin(dashboardCaseItems, eq(dashboardCaseItems.caseId, cases.id))
+      .leftJoin(future, sql`future.account_id = ${accounts.id}`)
       .where(whoCounts)
       .groupBy(accounts.id, accounts.name)
-      .orderBy(sql`4 desc`, sql`3 desc`, asc(accounts.name));
-  }
-  const future = sql`${notYetDue(actor, f, onlyAccount)} as future`;
-  return db
-    .select({
-      id: accounts.id,
-      name: accounts.name,
-      openCases: sql<number>`count(${cases.id})::int`,
-      overdue: sql<number>`(coalesce(sum(${dashboardCaseItems.dueItems}), 0) - ${futureN})::int`,
-    })
-    .from(accounts)
-    .leftJoin(caseAssignments, eq(caseAssignments.accountId, accounts.id))
-    .leftJoin(cases, and(eq(cases.id, caseAssignments.caseId), openCases(actor, f)))
-    .leftJoin(dashboardCaseItems, eq(dashboardCaseItems.caseId, cases.id))
-    .leftJoin(future, sql`future.account_id = ${accounts.id}`)
-    .where(whoCounts)
-    .groupBy(accounts.id, accounts.name)
-    .orderBy(sql`4 desc`, sql`3 desc`, asc(accounts.name));
+      .orderBy(sql`4 desc`, sql`3 desc`, asc(accounts.name))
+      .$dynamic(),
+    limit,
+  );
+}
+
+/** The query with `limit rows`, or as it is with no limit. */
+function limited<Q extends { limit(n: number): Q }>(query: Q, rows: number | undefined): Q {
+  return rows === undefined ? query : query.limit(rows);
 }

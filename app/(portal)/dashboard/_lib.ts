@@ -1,3 +1,4 @@
+import type { DashboardList } from "@/db/dal/dashboard";
 import { CASE_STATUSES, isOpenStatus } from "@/lib/domain";
 
 const OPEN = CASE_STATUSES.filter(isOpenStatus);
@@ -21,10 +22,6 @@ export function casesHref(
   if (base.mine) params.set("mine", "true");
   return `/cases?${params.toString()}`;
 }
-
-/** The dashboard's lists that show their first rows only until asked for all (`?show=`, and the anchor). */
-export const DASHBOARD_LISTS = ["high-risk", "quiet", "deadlines", "follow-ups", "petitions", "caseload"] as const;
-export type DashboardList = (typeof DASHBOARD_LISTS)[number];
 
 /** The dashboard with the same filters, showing one list in full (or none). */
 export function dashboardHref(

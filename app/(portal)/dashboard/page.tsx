@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { readableDetainingCountries } from "@/db/dal/case-list";
-import { getDashboard } from "@/db/dal/dashboard";
+import { DASHBOARD_LISTS, DASHBOARD_PREVIEW_ROWS, type DashboardList, getDashboard } from "@/db/dal/dashboard";
 import { requireActorOrRedirect } from "@/db/dal/session";
 import { countryName, isCountryCode } from "@/lib/countries";
 import { getDateFormatters } from "@/lib/i18n/dates";
@@ -25,7 +25,7 @@ import {
 } from "./_components/case-tables";
 import { DaysLeft } from "./_components/days-left";
 import { FigureChartTable, PerMonthFigure } from "./_components/figure-tables";
-import { casesHref, DASHBOARD_LISTS, type DashboardList, dashboardHref } from "./_lib";
+import { casesHref, dashboardHref } from "./_lib";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("Dashboard"))("title") };
@@ -33,9 +33,6 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.slice(0, 20);
 const day = (v?: string) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? v : null);
-
-/** Rows each list shows until "show all" is asked for: the page stays small at any size. */
-const PREVIEW_ROWS = 10;
 
 /** A figure as a chart and, for everyone and every screen reader, as a table of links. */
 function ChartCard({
@@ -85,7 +82,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const showParam = first(sp.show);
   const show = DASHBOARD_LISTS.find((l) => l === showParam) ?? null;
   const [data, countriesWithCases] = await Promise.all([
-    getDashboard(actor, filter),
+    getDashboard(actor, filter, { preview: DASHBOARD_PREVIEW_ROWS, expanded: show }),
     readableDetainingCountries(actor),
   ]);
   const t = await getTranslations("Dashboard");
@@ -96,8 +93,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const mine = !can(actor.role, "dashboard:all");
   const base = { mine, country: filter.country };
   const monthFormat = new Intl.DateTimeFormat(dateLocale(locale), { month: "short", year: "2-digit", timeZone: "UTC" });
-  /** A list's rows as shown, and the link that shows the rest (or hides it again). */
-  const capped = <T,>(list: DashboardList, rows: T[], preview = PREVIEW_ROWS) => {
+  /**
+   * A list's rows as shown, and the link that shows the rest (or hides it again). A list not shown
+   * in full comes with one row more than the preview when it has more.
+   */
+  const capped = <T,>(list: DashboardList, rows: T[], preview = DASHBOARD_PREVIEW_ROWS) => {
     const expanded = show === list;
     return {
       rows: expanded ? rows : rows.slice(0, preview),
@@ -108,7 +108,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             className="mt-2 inline-block text-sm text-primary underline"
             data-testid={`${list}-more`}
           >
-            {expanded ? t("showFirst", { count: preview }) : t("showAll", { count: rows.length })}
+            {expanded ? t("showFirst", { count: preview }) : t("showAll")}
           </Link>
         ) : null,
     };
@@ -138,9 +138,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         data-testid="high-risk"
       >
         <h2 id="high-risk-heading" className="mb-2 text-lg font-semibold text-destructive">
-          {t("highRisk")} ({data.highRisk.length})
+          {t("highRisk")} ({data.highRiskTotal})
         </h2>
-        {data.highRisk.length === 0 ? (
+        {data.highRiskTotal === 0 ? (
           <p className="text-sm">{t("highRiskNone")}</p>
         ) : (
           <ul className="grid gap-1 md:grid-cols-2">
@@ -149,7 +149,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
                 <Badge variant={c.riskLevel === "critical" ? "destructive" : "warning"}>{risk(c.riskLevel)}</Badge>
                 <CaseLink caseRef={c.ref} fullName={c.fullName} nativeName={c.nativeName} />
                 <span className="text-muted-foreground">{status(c.status)}</span>
-                {c.due ? <DaysLeft days={c.daysLeft} /> : null}
+                {c.due ? <DaysLeft days={c.daysLeft} t={t} /> : null}
               </li>
             ))}
           </ul>

@@ -95,7 +95,7 @@ export function DeadlinesTable({ rows }: { rows: DeadlineRow[] }) {
         deadline.accessor("daysLeft", {
           header: t("daysLeftHeader"),
           meta: { className: "text-right" },
-          cell: (c) => <DaysLeft days={c.getValue()} />,
+          cell: (c) => <DaysLeft days={c.getValue()} t={t} />,
         }),
       ]),
     [t],
@@ -120,7 +120,7 @@ export function FollowUpsTable({ rows }: { rows: FollowUpRow[] }) {
         followUp.accessor("daysLeft", {
           header: t("daysLeftHeader"),
           meta: { className: "text-right" },
-          cell: (c) => <DaysLeft days={c.getValue()} />,
+          cell: (c) => <DaysLeft days={c.getValue()} t={t} />,
         }),
       ]),
     [t],
@@ -149,7 +149,7 @@ export function PetitionsOverdueTable({ rows }: { rows: OverduePetitionRow[] }) 
         petition.accessor("daysLeft", {
           header: t("daysLeftHeader"),
           meta: { className: "text-right" },
-          cell: (c) => <DaysLeft days={c.getValue()} />,
+          cell: (c) => <DaysLeft days={c.getValue()} t={t} />,
         }),
       ]),
     [t],
