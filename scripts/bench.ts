@@ -33,8 +33,13 @@ import { koreanVariantQuery } from "./lib/generator/names";
 
 const RESULTS = path.resolve("bench/results/latest.json");
 const DEEP_PAGE = 1000;
-/** Rounds of floor-and-every-page (each `duration / ROUNDS` seconds per target). */
-const ROUNDS = 2;
+/**
+ * At most this many rounds of floor-and-every-page, each at least 5 s per target: 20 s gives four
+ * rounds of 5 s. On this 2-core VM one page's p95 moved by ±10% from run to run with two rounds of
+ * 5 s; more, interleaved rounds average a drifting machine out over the floor and the pages alike.
+ */
+const MAX_ROUNDS = 4;
+const MIN_ROUND_S = 5;
 /** Seconds of load at each target before any is measured. */
 const WARM_UP_S = 2;
 const OPEN_STATUSES = CASE_STATUSES.filter(isOpenStatus);
@@ -71,7 +76,7 @@ runMain(async () => {
     switches: ["strict"],
   });
   const cases = intFlag(flags, "cases", 100_000, 1, 10_000_000);
-  const duration = intFlag(flags, "duration", 10, 1, 600);
+  const duration = intFlag(flags, "duration", 20, 1, 600);
   const connections = intFlag(flags, "connections", 10, 1, 200);
   const started = performance.now();
   try {
@@ -135,7 +140,7 @@ runMain(async () => {
     // its rounds, so that a drift during the run (a checkpoint, a neighbour on the machine) lands
     // on the floor and the pages alike instead of on whichever came last.
     const all = [floorTarget, ...pages];
-    const rounds = duration >= 4 ? ROUNDS : 1;
+    const rounds = Math.max(1, Math.min(MAX_ROUNDS, Math.floor(duration / MIN_ROUND_S)));
     const load = (t: Target, seconds: number) =>
       runLoad({ url: `${server.url}${t.path}`, connections, duration: seconds, headers: { cookie } });
     process.stdout.write(`Warming up (${all.length} targets, ${WARM_UP_S} s each)… `);
