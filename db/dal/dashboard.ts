@@ -42,15 +42,15 @@ export type DashboardList = (typeof DASHBOARD_LISTS)[number];
 /** Rows each list shows until "show all" is asked for: the page stays small at any size. */
 export const DASHBOARD_PREVIEW_ROWS = 10;
 
-/** The most rows a list holds in full (the caseload: every caseworker). */
-const FULL_ROWS: Record<DashboardList, number | undefined> = {
+/** The most rows a list holds in full; the caseload has no cap (a row per caseworker). */
+const FULL_ROWS = {
   "high-risk": 20,
   quiet: 50,
   deadlines: 100,
   "follow-ups": 100,
   petitions: 100,
-  caseload: undefined,
-};
+} as const satisfies Record<Exclude<DashboardList, "caseload">, number>;
+type CappedList = keyof typeof FULL_ROWS;
 
 /**
  * How many rows to read per list: without it, each list in full; with it, `preview + 1` rows (the
@@ -62,10 +62,13 @@ export interface DashboardRows {
   expanded?: DashboardList | null;
 }
 
-function rowLimit(list: DashboardList, rows: DashboardRows | undefined): number | undefined {
+function rowLimit(list: CappedList, rows: DashboardRows | undefined): number {
   const full = FULL_ROWS[list];
-  if (!rows || rows.expanded === list) return full;
-  return full === undefined ? rows.preview + 1 : Math.min(full, rows.preview + 1);
+  return !rows || rows.expanded === list ? full : Math.min(full, rows.preview + 1);
+}
+
+function caseloadLimit(rows: DashboardRows | undefined): number | undefined {
+  return !rows || rows.expanded === "caseload" ? undefined : rows.preview + 1;
 }
 
 export function dashboardScope(actor: Actor) {
@@ -178,7 +181,7 @@ export function getDashboard(actor: Actor, f: DashboardFilter, rows?: DashboardR
 }
 
 async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter, rows: DashboardRows | undefined) {
-  const limit = (list: DashboardList) => rowLimit(list, rows);
+  const limit = (list: CappedList) => rowLimit(list, rows);
   const open = openCases(actor, f);
   const horizon = sql`${f.today}::date + 14`;
   const monthsStart = sql`date_trunc('month', ${f.today}::date) - interval '23 months'`;
@@ -207,7 +210,7 @@ async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter, rows: Das
         sql`generate_series(${monthsStart}, date_trunc('month', ${f.today}::date), interval '1 month') as ${months}(start)`,
       )
       .orderBy(sql`1`),
-    quietCases(db, actor, f, limit("quiet") ?? QUIET_LIMIT),
+    quietCases(db, actor, f, limit("quiet")),
     db
       .select({
         ...caseRefColumns,
@@ -218,8 +221,8 @@ async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter, rows: Das
       .from(cases)
       .where(and(open, sql`${cases.nextDeadline} <= ${horizon}`))
       .orderBy(cases.nextDeadline, cases.ref)
-      .limit(limit("deadlines") ?? 100),
-    pendingFollowUps(db, actor, f, limit("follow-ups") ?? FOLLOW_UP_LIMIT),
+      .limit(limit("deadlines")),
+    pendingFollowUps(db, actor, f, limit("follow-ups")),
     db
       .select({
         ...caseRefColumns,
@@ -240,15 +243,15 @@ async function readDashboard(db: Tx, actor: Actor, f: DashboardFilter, rows: Das
         ),
       )
       .orderBy(petitions.answerDue, cases.ref)
-      .limit(limit("petitions") ?? 100),
+      .limit(limit("petitions")),
     db
       .select({ ...caseRefColumns, due: cases.nextDeadline, daysLeft: daysFrom(f.today, cases.nextDeadline) })
       .from(cases)
       .where(and(open, inArray(cases.riskLevel, ["critical", "high"])))
       // As cases_open_risk_idx sorts (risk_level is never null): critical first, then high.
       .orderBy(sql`${cases.riskLevel} desc nulls last`, sql`${cases.nextDeadline} asc nulls last`, cases.ref)
-      .limit(limit("high-risk") ?? 20),
-    caseload(db, actor, f, limit("caseload")),
+      .limit(limit("high-risk")),
+    caseload(db, actor, f, caseloadLimit(rows)),
   ]);
 
   const byStatus = countsOf<CaseStatus>(counts, "status").map(({ key, n }) => ({ key, n }));
@@ -304,14 +307,11 @@ async function quietCases(db: Tx, actor: Actor, f: DashboardFilter, limit: numbe
     .slice(0, limit);
 }
 
-const QUIET_LIMIT = 50;
-const FOLLOW_UP_LIMIT = 100;
-
 /**
  * Follow-ups due within 14 days or overdue. A follow-up is pending while its contact is the case's
  * latest one. The cases come first, in order of their earliest pending follow-up (maintained in
- * dashboard_case_items): the first 100 follow-ups belong to the first 100 such cases, since each
- * case before another has a follow-up at least as early.
+ * dashboard_case_items): the first `limit` follow-ups belong to the first `limit` such cases, since
+ * each case before another has a follow-up at least as early.
  */
 function pendingFollowUps(db: Tx, actor: Actor, f: DashboardFilter, limit: number) {
   const horizon = sql`${f.today}::date + 14`;
