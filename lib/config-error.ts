@@ -43,3 +43,13 @@ export function parseHeapMb(value: string | undefined, fallback: number): number
   }
   return n;
 }
+
+/** How many requests the production server handles at once, from CASEFILE_MAX_RENDERS (scripts/serve.mjs). */
+export function parseMaxRenders(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === "") return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 1000) {
+    throw new ConfigError(`CASEFILE_MAX_RENDERS must be a whole number from 0 to 1000, got "${value}".`);
+  }
+  return n;
+}

@@ -25,10 +25,17 @@ describe("the production server's Node flags", () => {
     );
   });
 
-  it("come before next's script on the command line", () => {
+  it("come before the server's script on the command line", () => {
     const args = nextStartArgs(3100, ["-H", "127.0.0.1"], {});
     expect(args.slice(0, 2)).toEqual(["--max-old-space-size=256", "--max-semi-space-size=32"]);
-    expect(args[2]).toMatch(/node_modules\/next\/dist\/bin\/next$/);
-    expect(args.slice(3)).toEqual(["start", "-p", "3100", "-H", "127.0.0.1"]);
+    expect(args[2]).toMatch(/scripts\/serve\.mjs$/);
+    expect(args.slice(3)).toEqual(["-p", "3100", "-H", "127.0.0.1"]);
+  });
+
+  it("refuse a bad CASEFILE_MAX_RENDERS before the server starts", () => {
+    expect(() => serverNodeFlags({ CASEFILE_MAX_RENDERS: "-1" })).toThrow(
+      /CASEFILE_MAX_RENDERS must be a whole number from 0 to 1000, got "-1"/,
+    );
+    expect(() => serverNodeFlags({ CASEFILE_MAX_RENDERS: "0" })).not.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 /**
  * How the production server is launched, in one place: `npm start` (scripts/start.ts), the
- * browser tests' server, the bench, Lighthouse and the reliability suite all run `next start` so.
+ * browser tests' server, the bench, Lighthouse and the reliability suite all run scripts/serve.mjs
+ * (Next.js's request handler behind admission control) so.
  *
  * The V8 heap is capped (CASEFILE_HEAP_MB, default 256 MB). The app's live heap after a full
  * collection is about 65 MB under the bench's load at 100,000 cases; without a cap V8 lets garbage
@@ -16,7 +17,7 @@
  * An operator who sets either flag in NODE_OPTIONS keeps theirs.
  */
 import path from "node:path";
-import { parseHeapMb } from "@/lib/config-error";
+import { parseHeapMb, parseMaxRenders } from "@/lib/config-error";
 
 export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 export const DEFAULT_HEAP_MB = 256;
@@ -29,13 +30,17 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function serverNodeFlags(env: Env = process.env): string[] {
   const options = env.NODE_OPTIONS ?? "";
   const heapMb = parseHeapMb(env.CASEFILE_HEAP_MB, DEFAULT_HEAP_MB); // refused when bad, even if unused
+  parseMaxRenders(env.CASEFILE_MAX_RENDERS, 4); // read by scripts/serve.mjs; refused here before anything starts
   const flags: string[] = [];
   if (!/--max-old-space-size\b/.test(options)) flags.push(`--max-old-space-size=${heapMb}`);
   if (!/--max-semi-space-size\b/.test(options)) flags.push(`--max-semi-space-size=${SEMI_SPACE_MB}`);
   return flags;
 }
 
-/** The command line of `next start` on `port`, as process.execPath's arguments. */
+/** The production server (Next.js behind admission control, in place of `next start`). */
+export const SERVE_SCRIPT = path.resolve("scripts/serve.mjs");
+
+/** The production server's command line on `port`, as process.execPath's arguments. */
 export function nextStartArgs(port: number | string, extra: string[] = [], env: Env = process.env) {
-  return [...serverNodeFlags(env), NEXT_BIN, "start", "-p", String(port), ...extra];
+  return [...serverNodeFlags(env), SERVE_SCRIPT, "-p", String(port), ...extra];
 }
