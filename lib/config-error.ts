@@ -25,31 +25,34 @@ export function redact(value: string): string {
   return value.replace(/\/\/([^:/@]+):([^@]*)@/, "//$1:***@");
 }
 
-export function parsePort(value: string | undefined, fallback: number): number {
+/**
+ * A whole number from the environment variable `name`, from `min` to `max`; `fallback` when unset.
+ * Anything else is refused with one sentence naming the variable, the range and what was given.
+ */
+function wholeNumber(
+  name: string,
+  value: string | undefined,
+  fallback: number,
+  { min, max, unit = "" }: { min: number; max: number; unit?: string },
+): number {
   if (value === undefined || value === "") return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 65535) {
-    throw new ConfigError(`PORT must be a whole number from 1 to 65535, got "${value}".`);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number${unit} from ${min} to ${max}, got "${value}".`);
   }
   return n;
+}
+
+export function parsePort(value: string | undefined, fallback: number): number {
+  return wholeNumber("PORT", value, fallback, { min: 1, max: 65535 });
 }
 
 /** The server's V8 heap limit, in MB, from CASEFILE_HEAP_MB (see scripts/lib/next-server.ts). */
 export function parseHeapMb(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 128 || n > 65536) {
-    throw new ConfigError(`CASEFILE_HEAP_MB must be a whole number of megabytes from 128 to 65536, got "${value}".`);
-  }
-  return n;
+  return wholeNumber("CASEFILE_HEAP_MB", value, fallback, { min: 128, max: 65536, unit: " of megabytes" });
 }
 
 /** How many requests the production server handles at once, from CASEFILE_MAX_RENDERS (scripts/serve.mjs). */
 export function parseMaxRenders(value: string | undefined, fallback: number): number {
-  if (value === undefined || value === "") return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 1000) {
-    throw new ConfigError(`CASEFILE_MAX_RENDERS must be a whole number from 0 to 1000, got "${value}".`);
-  }
-  return n;
+  return wholeNumber("CASEFILE_MAX_RENDERS", value, fallback, { min: 0, max: 1000 });
 }

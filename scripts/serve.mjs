@@ -1,9 +1,9 @@
 /**
  * The production server: Next.js's request handler behind admission control (lib/admission.mjs),
- * in place of `next start`. `node scripts/serve.mjs -p PORT [-H HOST]`, with NODE_ENV=production
- * and the build in NEXT_DIST_DIR (default .next). CASEFILE_MAX_RENDERS (default 4, 0 for no limit)
- * is how many requests are handled at once. SIGTERM or SIGINT stops taking connections, lets the
- * requests in hand finish (10 s at most) and exits.
+ * in place of `next start`. `node scripts/serve.mjs -p PORT --max-renders N [-H HOST]`, with
+ * NODE_ENV=production and the build in NEXT_DIST_DIR (default .next). N requests (0: no limit) are
+ * handled at once: CASEFILE_MAX_RENDERS, default 4, read by scripts/lib/next-server.ts. SIGTERM or
+ * SIGINT stops taking connections, lets the requests in hand finish (10 s at most) and exits.
  *
  * Plain JavaScript, run by Node alone: scripts/lib/next-server.ts builds its command line.
  */
@@ -18,10 +18,10 @@ const option = (name) => {
 };
 const port = Number(option("-p") ?? process.env.PORT ?? 3000);
 const hostname = option("-H");
-const limitText = process.env.CASEFILE_MAX_RENDERS ?? "4";
-const limit = Number(limitText);
-if (!Number.isInteger(limit) || limit < 0 || limit > 1000) {
-  console.error(`CASEFILE_MAX_RENDERS must be a whole number from 0 to 1000, got "${limitText}".`);
+// Checked and defaulted by scripts/lib/next-server.ts, which builds this command line.
+const limit = Number(option("--max-renders"));
+if (!Number.isInteger(limit) || limit < 0) {
+  console.error("scripts/serve.mjs needs --max-renders N (scripts/lib/next-server.ts passes it).");
   process.exit(1);
 }
 

@@ -15,7 +15,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@/db/seed/demo";
 import { ConfigError, parsePort } from "@/lib/config-error";
 import { runMain } from "./lib/cli";
 import { openDatabase, resolveAuthSecret } from "./lib/database";
-import { NEXT_BIN, nextStartArgs, serverNodeFlags } from "./lib/next-server";
+import { NEXT_BIN, nextStartArgs } from "./lib/next-server";
 
 const dev = process.argv.includes("--dev");
 const SOURCE_DIRS = ["app", "components", "db", "lib", "i18n", "messages"];
@@ -73,7 +73,7 @@ async function waitUntilServing(url: string, child: ChildProcess): Promise<void>
 
 runMain(async () => {
   const port = parsePort(process.env.PORT, 3000);
-  serverNodeFlags(); // a bad CASEFILE_HEAP_MB is refused before anything starts
+  nextStartArgs(port); // a bad CASEFILE_HEAP_MB or CASEFILE_MAX_RENDERS is refused before anything starts
   const database = await openDatabase((line) => {
     if (process.env.DEBUG) console.log(`[postgres] ${line}`);
   });

@@ -29,13 +29,19 @@ describe("the production server's Node flags", () => {
     const args = nextStartArgs(3100, ["-H", "127.0.0.1"], {});
     expect(args.slice(0, 2)).toEqual(["--max-old-space-size=256", "--max-semi-space-size=32"]);
     expect(args[2]).toMatch(/scripts\/serve\.mjs$/);
-    expect(args.slice(3)).toEqual(["-p", "3100", "-H", "127.0.0.1"]);
+    expect(args.slice(3)).toEqual(["-p", "3100", "--max-renders", "4", "-H", "127.0.0.1"]);
+    expect(nextStartArgs(3100, [], { CASEFILE_MAX_RENDERS: "0" }).slice(3)).toEqual([
+      "-p",
+      "3100",
+      "--max-renders",
+      "0",
+    ]);
   });
 
   it("refuse a bad CASEFILE_MAX_RENDERS before the server starts", () => {
-    expect(() => serverNodeFlags({ CASEFILE_MAX_RENDERS: "-1" })).toThrow(
+    expect(() => nextStartArgs(3100, [], { CASEFILE_MAX_RENDERS: "-1" })).toThrow(
       /CASEFILE_MAX_RENDERS must be a whole number from 0 to 1000, got "-1"/,
     );
-    expect(() => serverNodeFlags({ CASEFILE_MAX_RENDERS: "0" })).not.toThrow();
+    expect(() => nextStartArgs(3100, [], { CASEFILE_MAX_RENDERS: "0" })).not.toThrow();
   });
 });

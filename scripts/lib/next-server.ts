@@ -22,6 +22,8 @@ import { parseHeapMb, parseMaxRenders } from "@/lib/config-error";
 export const NEXT_BIN = path.resolve("node_modules/next/dist/bin/next");
 export const DEFAULT_HEAP_MB = 256;
 export const SEMI_SPACE_MB = 32;
+/** Requests the production server handles at once (CASEFILE_MAX_RENDERS; scripts/lib/admission.mjs). */
+export const DEFAULT_MAX_RENDERS = 4;
 
 /** An environment: process.env, or a test's own. */
 type Env = Readonly<Record<string, string | undefined>>;
@@ -30,7 +32,6 @@ type Env = Readonly<Record<string, string | undefined>>;
 export function serverNodeFlags(env: Env = process.env): string[] {
   const options = env.NODE_OPTIONS ?? "";
   const heapMb = parseHeapMb(env.CASEFILE_HEAP_MB, DEFAULT_HEAP_MB); // refused when bad, even if unused
-  parseMaxRenders(env.CASEFILE_MAX_RENDERS, 4); // read by scripts/serve.mjs; refused here before anything starts
   const flags: string[] = [];
   if (!/--max-old-space-size\b/.test(options)) flags.push(`--max-old-space-size=${heapMb}`);
   if (!/--max-semi-space-size\b/.test(options)) flags.push(`--max-semi-space-size=${SEMI_SPACE_MB}`);
@@ -40,7 +41,11 @@ export function serverNodeFlags(env: Env = process.env): string[] {
 /** The production server (Next.js behind admission control, in place of `next start`). */
 export const SERVE_SCRIPT = path.resolve("scripts/serve.mjs");
 
-/** The production server's command line on `port`, as process.execPath's arguments. */
+/**
+ * The production server's command line on `port`, as process.execPath's arguments. Refuses a bad
+ * CASEFILE_HEAP_MB or CASEFILE_MAX_RENDERS with one sentence.
+ */
 export function nextStartArgs(port: number | string, extra: string[] = [], env: Env = process.env) {
-  return [...serverNodeFlags(env), SERVE_SCRIPT, "-p", String(port), ...extra];
+  const maxRenders = parseMaxRenders(env.CASEFILE_MAX_RENDERS, DEFAULT_MAX_RENDERS);
+  return [...serverNodeFlags(env), SERVE_SCRIPT, "-p", String(port), "--max-renders", String(maxRenders), ...extra];
 }
